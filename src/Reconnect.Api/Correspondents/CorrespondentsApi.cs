@@ -1,0 +1,71 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Reconnect.Api.Identity;
+using Reconnect.Api.Infrastructure;
+using Reconnect.Core.People;
+
+namespace Reconnect.Api.Correspondents;
+
+internal static class CorrespondentsApi
+{
+    public static RouteGroupBuilder MapCorrespondents(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/correspondents").WithTags("Correspondents");
+
+        group.MapGet("/", GetCorrespondentsAsync)
+            .WithName("GetCorrespondents")
+            .WithSummary("The correspondence index: every address the user exchanged mail with, ordered by address");
+
+        return group;
+    }
+
+    private static async Task<Ok<CorrespondentPage>> GetCorrespondentsAsync(
+        [AsParameters] CorrespondentsQuery query, CurrentUser user, ReconnectDbContext db, CancellationToken cancellationToken)
+    {
+        var mailboxId = await user.GetMailboxIdAsync(cancellationToken);
+        var correspondents = db.Correspondents.AsNoTracking().Where(c => c.MailboxId == mailboxId);
+        var total = await correspondents.CountAsync(cancellationToken);
+        var rows = await correspondents
+            .OrderBy(c => c.Address)
+            .Skip(query.Skip ?? 0)
+            .Take(query.Take ?? CorrespondentsQuery.DefaultTake)
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new CorrespondentPage(total, [.. rows.Select(CorrespondentItem.From)]));
+    }
+}
+
+internal sealed record CorrespondentsQuery(
+    [property: Range(0, int.MaxValue)][Description("How many correspondents to skip")] int? Skip,
+    [property: Range(1, CorrespondentsQuery.MaxTake)][Description("How many to return (1-1000, default 100)")] int? Take)
+{
+    public const int DefaultTake = 100;
+    public const int MaxTake = 1000;
+}
+
+public sealed record CorrespondentPage(int Total, IReadOnlyList<CorrespondentItem> Items);
+
+/// <summary>One row of the correspondence index, as design.md's contract gives it.</summary>
+public sealed record CorrespondentItem(
+    string Address,
+    string? DisplayName,
+    int SentCount,
+    int ReceivedCount,
+    DateTime? LastSent,
+    DateTime? LastReceived,
+    DateTime? LastContact,
+    bool Automated,
+    string? PersonId)
+{
+    internal static CorrespondentItem From(Correspondent c) => new(
+        c.Address,
+        c.DisplayName,
+        c.SentCount,
+        c.ReceivedCount,
+        c.LastSent,
+        c.LastReceived,
+        c.LastSent > c.LastReceived || c.LastReceived is null ? c.LastSent : c.LastReceived,
+        AutomatedSenders.Classify(new SenderStats(c.Address, c.SentCount, c.ReceivedCount, c.BulkCount, c.OtherCount)).IsAutomated,
+        null);
+}

@@ -1,0 +1,16 @@
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Reconnect.Api.Identity;
+using Reconnect.Api.Sync;
+using Reconnect.Graph;
+
+namespace Reconnect.Api.Demo;
+
+/// <summary>The demo user's Graph is the in-process simulator, which needs no token.</summary>
+internal sealed class DemoGraphClientSource(DemoMailboxHost host) : IGraphClientSource
+{
+    public GraphServiceClient For(UserIdentity user) =>
+        user == DemoAuthentication.User
+            ? GraphClients.Create(host.BaseUrl, new AnonymousAuthenticationProvider())
+            : throw new InvalidOperationException("Only the demo user can read the demo mailbox.");
+}

@@ -1,0 +1,134 @@
+using Reconnect.Core.Correspondence;
+
+namespace Reconnect.Api.Infrastructure;
+
+/// <summary>
+/// A user's mailbox, keyed by the Entra ID tenant and object ids (never by UPN or address, which
+/// change). Every other row points here, so one id filters and erases a user's data.
+/// </summary>
+public sealed class Mailbox
+{
+    public int Id { get; set; }
+    public required string TenantId { get; set; }
+    public required string ObjectId { get; set; }
+    public string? DisplayName { get; set; }
+    /// <summary>The owner's own addresses, newline-separated, as /me reported them at the last sync.</summary>
+    public string OwnAddresses { get; set; } = string.Empty;
+}
+
+public enum SyncState
+{
+    Idle,
+    Running,
+    Completed,
+    Failed,
+}
+
+/// <summary>The state of a mailbox's sync, visible while it runs and after.</summary>
+public sealed class MailboxSync
+{
+    public int MailboxId { get; set; }
+    public SyncState State { get; set; }
+    public DateTime? StartedAt { get; set; }
+    public DateTime? CompletedAt { get; set; }
+    public long MessagesProcessed { get; set; }
+    public long MessagesEstimated { get; set; }
+    public long ItemsSkipped { get; set; }
+    public string? Error { get; set; }
+}
+
+/// <summary>
+/// Where a folder's delta stands: the next page to read (mid-sync) or the delta link for the
+/// next sync. Saved with each page's counts, so a crash resumes exactly where it stopped.
+/// </summary>
+public sealed class FolderCursor
+{
+    public int MailboxId { get; set; }
+    public required string FolderId { get; set; }
+    public string DisplayName { get; set; } = string.Empty;
+    public string? NextLink { get; set; }
+    public string? DeltaLink { get; set; }
+    public int TotalItemCount { get; set; }
+}
+
+/// <summary>
+/// One copy of a message in one folder, by Graph id. Copies are what delta reports; counting is by
+/// <see cref="MessageKey"/>, so a message counts once while at least one copy of it remains.
+/// </summary>
+public sealed class MessageCopy
+{
+    public int MailboxId { get; set; }
+    public required string GraphId { get; set; }
+    public required string MessageKey { get; set; }
+    public required string FolderId { get; set; }
+}
+
+/// <summary>A counted message (one per Internet Message-ID) and how many copies hold it.</summary>
+public sealed class IndexedMessage
+{
+    public int MailboxId { get; set; }
+    public required string MessageKey { get; set; }
+    public Direction Direction { get; set; }
+    public DateTime Date { get; set; }
+    public string? Subject { get; set; }
+    public int CopyCount { get; set; }
+}
+
+public enum InteractionKind
+{
+    Email,
+    Meeting,
+}
+
+/// <summary>
+/// One exchange with one address: a message sent to them or received from them (and, later, a
+/// meeting). The history, rhythm and charts of a person are read from these rows; the
+/// correspondent totals are their running sums.
+/// </summary>
+public sealed class Interaction
+{
+    public int MailboxId { get; set; }
+    public InteractionKind Kind { get; set; }
+    /// <summary>The message key (or meeting key) this interaction comes from.</summary>
+    public required string SourceKey { get; set; }
+    public required string Address { get; set; }
+    public Direction Direction { get; set; }
+    public DateTime Date { get; set; }
+    /// <summary>How many people the message went to: a note to one says more than a note to forty.</summary>
+    public int GroupSize { get; set; }
+    public BulkSignals Bulk { get; set; }
+}
+
+/// <summary>The running totals of one correspondent address: the correspondence index proper.</summary>
+public sealed class Correspondent
+{
+    public int MailboxId { get; set; }
+    public required string Address { get; set; }
+    public string? DisplayName { get; set; }
+    /// <summary>Whether the name came from their own From line, which beats what others typed in To.</summary>
+    public bool NameFromSender { get; set; }
+    public DateTime? NameSeenAt { get; set; }
+    public int SentCount { get; set; }
+    public int ReceivedCount { get; set; }
+    public DateTime? FirstSent { get; set; }
+    public DateTime? LastSent { get; set; }
+    public DateTime? FirstReceived { get; set; }
+    public DateTime? LastReceived { get; set; }
+    /// <summary>Received messages that carried bulk headers (List-Id, Precedence, ...).</summary>
+    public int BulkCount { get; set; }
+    /// <summary>Received messages Outlook sorted into "Other".</summary>
+    public int OtherCount { get; set; }
+}
+
+/// <summary>An Outlook contact as of the last sync: its addresses belong to one person.</summary>
+public sealed class ContactEntry
+{
+    public int MailboxId { get; set; }
+    public required string ContactId { get; set; }
+    public string? DisplayName { get; set; }
+    public string? GivenName { get; set; }
+    public string? Surname { get; set; }
+    public string? CompanyName { get; set; }
+    /// <summary>Normalized addresses, newline-separated.</summary>
+    public string Addresses { get; set; } = string.Empty;
+}

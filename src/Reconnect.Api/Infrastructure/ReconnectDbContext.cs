@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Reconnect.Api.Infrastructure;
+
+/// <summary>
+/// The store of every user's correspondence index and sync state.
+/// </summary>
+/// <remarks>
+/// Add a migration with:
+/// <c>dotnet ef migrations add NAME --project src/Reconnect.Api --output-dir Infrastructure/Migrations</c>
+/// </remarks>
+public sealed class ReconnectDbContext(DbContextOptions<ReconnectDbContext> options) : DbContext(options)
+{
+    public DbSet<Mailbox> Mailboxes => Set<Mailbox>();
+    public DbSet<MailboxSync> MailboxSyncs => Set<MailboxSync>();
+    public DbSet<FolderCursor> FolderCursors => Set<FolderCursor>();
+    public DbSet<MessageCopy> MessageCopies => Set<MessageCopy>();
+    public DbSet<IndexedMessage> IndexedMessages => Set<IndexedMessage>();
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<Correspondent> Correspondents => Set<Correspondent>();
+    public DbSet<ContactEntry> Contacts => Set<ContactEntry>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every date is UTC; SQLite hands DateTime back unspecified, so say so on the way out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Mailbox>(mailbox =>
+        {
+            mailbox.Property(m => m.TenantId).HasMaxLength(64);
+            mailbox.Property(m => m.ObjectId).HasMaxLength(64);
+            mailbox.Property(m => m.DisplayName).HasMaxLength(200);
+            mailbox.HasIndex(m => new { m.TenantId, m.ObjectId }).IsUnique();
+        });
+
+        modelBuilder.Entity<MailboxSync>(sync =>
+        {
+            sync.HasKey(s => s.MailboxId);
+            sync.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
+            sync.Property(s => s.Error).HasMaxLength(1000);
+            sync.HasOne<Mailbox>().WithOne().HasForeignKey<MailboxSync>(s => s.MailboxId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<FolderCursor>(cursor =>
+        {
+            cursor.HasKey(c => new { c.MailboxId, c.FolderId });
+            cursor.HasOne<Mailbox>().WithMany().HasForeignKey(c => c.MailboxId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<MessageCopy>(copy =>
+        {
+            copy.HasKey(c => new { c.MailboxId, c.GraphId });
+            copy.HasIndex(c => new { c.MailboxId, c.FolderId });
+            copy.HasOne<Mailbox>().WithMany().HasForeignKey(c => c.MailboxId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<IndexedMessage>(message =>
+        {
+            message.HasKey(m => new { m.MailboxId, m.MessageKey });
+            message.Property(m => m.Subject).HasMaxLength(255);
+            message.HasOne<Mailbox>().WithMany().HasForeignKey(m => m.MailboxId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Interaction>(interaction =>
+        {
+            interaction.HasKey(i => new { i.MailboxId, i.SourceKey, i.Address });
+            interaction.HasIndex(i => new { i.MailboxId, i.Address, i.Date });
+            interaction.HasOne<Mailbox>().WithMany().HasForeignKey(i => i.MailboxId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Correspondent>(correspondent =>
+        {
+            correspondent.HasKey(c => new { c.MailboxId, c.Address });
+            correspondent.Property(c => c.DisplayName).HasMaxLength(200);
+            correspondent.HasOne<Mailbox>().WithMany().HasForeignKey(c => c.MailboxId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<ContactEntry>(contact =>
+        {
+            contact.HasKey(c => new { c.MailboxId, c.ContactId });
+            contact.HasOne<Mailbox>().WithMany().HasForeignKey(c => c.MailboxId).OnDelete(DeleteBehavior.Cascade);
+        });
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : value.ToUniversalTime(),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

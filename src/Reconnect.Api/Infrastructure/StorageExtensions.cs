@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Reconnect.Api.Infrastructure;
+
+internal static class StorageExtensions
+{
+    /// <summary>
+    /// The database: <c>ConnectionStrings:Reconnect</c>, or by default a SQLite file in the data folder.
+    /// </summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>()
+            .BindConfiguration(StorageOptions.SectionName)
+            .PostConfigure(options => options.DataFolder = Path.GetFullPath(options.DataFolder, builder.Environment.ContentRootPath))
+            .ValidateOnStart();
+
+        var connectionString = builder.Configuration.GetConnectionString("Reconnect");
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            var folder = Path.GetFullPath(builder.Configuration[$"{StorageOptions.SectionName}:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath);
+            Directory.CreateDirectory(folder);
+            connectionString = $"Data Source={Path.Combine(folder, "reconnect.db")}";
+        }
+
+        builder.Services.AddDbContext<ReconnectDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddHealthChecks().AddDbContextCheck<ReconnectDbContext>("database");
+        return builder;
+    }
+
+    /// <summary>Brings the schema up to date before the app serves requests.</summary>
+    // REVIEW: migrating on start suits a single instance and the demo; a fleet should migrate in its deployment step.
+    private sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
+            await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets the pane read while a sync writes.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,295 @@
+using Microsoft.EntityFrameworkCore;
+using Reconnect.Api.Infrastructure;
+using Reconnect.Core.Correspondence;
+using Reconnect.Graph;
+
+namespace Reconnect.Api.Sync;
+
+/// <summary>
+/// Applies one delta page to a mailbox's correspondence index, together with the folder's new
+/// cursor, in one transaction. Counting is by message key and live copies, so replaying a page,
+/// a second full sync, or a message held in two folders never counts twice; a message whose last
+/// copy goes away stops counting.
+/// </summary>
+/// <remarks>One writer per mailbox at a time: the sync runner serialises pages.</remarks>
+internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
+{
+    /// <summary>Applies a page read from <paramref name="folderId"/> and stores where the folder's delta stands.</summary>
+    public async Task<PageOutcome> ApplyPageAsync(int mailboxId, UserAddresses owner, string folderId, MessagePage page, CancellationToken cancellationToken)
+    {
+        var incoming = new Dictionary<string, CopyChange>(StringComparer.Ordinal);
+        var skipped = 0;
+        foreach (var message in page.Messages)
+        {
+            var result = CorrespondenceRules.Count(message, owner);
+            if (result.Reason is not (null or NotCountedReason.Draft or NotCountedReason.NoUsableRecipients))
+            {
+                skipped++;
+            }
+
+            // The same id twice in a page: the later state wins, as Graph means it.
+            incoming[message.Id] = new CopyChange(result.Message, Removed: false);
+        }
+
+        foreach (var removedId in page.RemovedIds)
+        {
+            incoming[removedId] = new CopyChange(null, Removed: true);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await ApplyCopiesAsync(mailboxId, folderId, incoming, cancellationToken);
+        await SaveCursorAsync(mailboxId, folderId, page, cancellationToken);
+        await db.MailboxSyncs.Where(s => s.MailboxId == mailboxId).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.MessagesProcessed, x => x.MessagesProcessed + page.Messages.Count + page.RemovedIds.Count)
+            .SetProperty(x => x.ItemsSkipped, x => x.ItemsSkipped + skipped), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new PageOutcome(page.Messages.Count + page.RemovedIds.Count, skipped);
+    }
+
+    /// <summary>Forgets every copy held in a folder that no longer exists.</summary>
+    public async Task RemoveFolderAsync(int mailboxId, string folderId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = await db.MessageCopies.Where(c => c.MailboxId == mailboxId && c.FolderId == folderId)
+            .Select(c => c.GraphId).ToListAsync(cancellationToken);
+        foreach (var chunk in ids.Chunk(1000))
+        {
+            await ApplyCopiesAsync(mailboxId, folderId, chunk.ToDictionary(id => id, _ => new CopyChange(null, Removed: true), StringComparer.Ordinal), cancellationToken);
+        }
+
+        await db.FolderCursors.Where(c => c.MailboxId == mailboxId && c.FolderId == folderId).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task ApplyCopiesAsync(int mailboxId, string folderId, Dictionary<string, CopyChange> incoming, CancellationToken cancellationToken)
+    {
+        var ids = incoming.Keys.ToList();
+        var copies = await db.MessageCopies
+            .Where(c => c.MailboxId == mailboxId && ids.Contains(c.GraphId))
+            .ToDictionaryAsync(c => c.GraphId, StringComparer.Ordinal, cancellationToken);
+
+        var copyDeltas = new Dictionary<string, int>(StringComparer.Ordinal);
+        var arriving = new Dictionary<string, CountedMessage>(StringComparer.Ordinal);
+        foreach (var (graphId, change) in incoming)
+        {
+            copies.TryGetValue(graphId, out var copy);
+            var counted = change.Counted;
+            if (copy is not null && copy.MessageKey == counted?.Key)
+            {
+                copy.FolderId = folderId;
+                continue;
+            }
+
+            // A message moved with a stable id is added in its new folder and removed from its old
+            // one, in either order: only the folder that holds the copy may remove it.
+            if (change.Removed && copy is not null && copy.FolderId != folderId)
+            {
+                continue;
+            }
+
+            if (copy is not null)
+            {
+                Adjust(copyDeltas, copy.MessageKey, -1);
+                if (counted is null)
+                {
+                    db.MessageCopies.Remove(copy);
+                }
+            }
+
+            if (counted is not null)
+            {
+                Adjust(copyDeltas, counted.Key, +1);
+                arriving.TryAdd(counted.Key, counted);
+                if (copy is null)
+                {
+                    db.MessageCopies.Add(new MessageCopy { MailboxId = mailboxId, GraphId = graphId, MessageKey = counted.Key, FolderId = folderId });
+                }
+                else
+                {
+                    copy.MessageKey = counted.Key;
+                    copy.FolderId = folderId;
+                }
+            }
+        }
+
+        var keys = copyDeltas.Where(d => d.Value != 0).Select(d => d.Key).ToList();
+        if (keys.Count == 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+
+        var messages = await db.IndexedMessages
+            .Where(m => m.MailboxId == mailboxId && keys.Contains(m.MessageKey))
+            .ToDictionaryAsync(m => m.MessageKey, StringComparer.Ordinal, cancellationToken);
+
+        var added = new List<CountedMessage>();
+        var departed = new List<string>();
+        foreach (var key in keys)
+        {
+            var delta = copyDeltas[key];
+            if (messages.TryGetValue(key, out var message))
+            {
+                message.CopyCount += delta;
+                if (message.CopyCount <= 0)
+                {
+                    db.IndexedMessages.Remove(message);
+                    departed.Add(key);
+                }
+            }
+            else if (delta > 0)
+            {
+                var counted = arriving[key];
+                db.IndexedMessages.Add(new IndexedMessage
+                {
+                    MailboxId = mailboxId,
+                    MessageKey = key,
+                    Direction = counted.Direction,
+                    Date = counted.Date.UtcDateTime,
+                    Subject = counted.Subject,
+                    CopyCount = delta,
+                });
+                added.Add(counted);
+            }
+        }
+
+        var recount = await RemoveInteractionsAsync(mailboxId, departed, cancellationToken);
+        await AddInteractionsAsync(mailboxId, added, recount, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await RecountAsync(mailboxId, recount, cancellationToken);
+    }
+
+    private async Task<HashSet<string>> RemoveInteractionsAsync(int mailboxId, List<string> departedKeys, CancellationToken cancellationToken)
+    {
+        var affected = new HashSet<string>(StringComparer.Ordinal);
+        if (departedKeys.Count == 0)
+        {
+            return affected;
+        }
+
+        var interactions = await db.Interactions
+            .Where(i => i.MailboxId == mailboxId && i.Kind == InteractionKind.Email && departedKeys.Contains(i.SourceKey))
+            .ToListAsync(cancellationToken);
+        foreach (var interaction in interactions)
+        {
+            affected.Add(interaction.Address);
+            db.Interactions.Remove(interaction);
+        }
+
+        return affected;
+    }
+
+    private async Task AddInteractionsAsync(int mailboxId, List<CountedMessage> added, HashSet<string> recount, CancellationToken cancellationToken)
+    {
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        var addresses = added.SelectMany(m => m.Correspondents).Select(p => p.Address).Distinct(StringComparer.Ordinal).ToList();
+        var correspondents = await db.Correspondents
+            .Where(c => c.MailboxId == mailboxId && addresses.Contains(c.Address))
+            .ToDictionaryAsync(c => c.Address, StringComparer.Ordinal, cancellationToken);
+
+        foreach (var message in added)
+        {
+            var date = message.Date.UtcDateTime;
+            foreach (var participant in message.Correspondents)
+            {
+                db.Interactions.Add(new Interaction
+                {
+                    MailboxId = mailboxId,
+                    Kind = InteractionKind.Email,
+                    SourceKey = message.Key,
+                    Address = participant.Address,
+                    Direction = message.Direction,
+                    Date = date,
+                    GroupSize = message.RecipientCount,
+                    Bulk = message.Bulk,
+                });
+
+                if (!correspondents.TryGetValue(participant.Address, out var correspondent))
+                {
+                    correspondent = new Correspondent { MailboxId = mailboxId, Address = participant.Address };
+                    correspondents.Add(participant.Address, correspondent);
+                    db.Correspondents.Add(correspondent);
+                }
+
+                // Totals of an address being recounted are rebuilt from its interactions after saving.
+                if (!recount.Contains(participant.Address))
+                {
+                    CorrespondentTotals.Add(correspondent, message.Direction, date, message.Bulk);
+                }
+
+                CorrespondentTotals.OfferName(correspondent, participant.DisplayName, message.Direction == Direction.Received, date);
+            }
+        }
+    }
+
+    private async Task RecountAsync(int mailboxId, HashSet<string> addresses, CancellationToken cancellationToken)
+    {
+        if (addresses.Count == 0)
+        {
+            return;
+        }
+
+        var list = addresses.ToList();
+        var totals = await db.Interactions
+            .Where(i => i.MailboxId == mailboxId && i.Kind == InteractionKind.Email && list.Contains(i.Address))
+            .GroupBy(i => new { i.Address, i.Direction })
+            .Select(g => new
+            {
+                g.Key.Address,
+                g.Key.Direction,
+                Count = g.Count(),
+                First = g.Min(i => i.Date),
+                Last = g.Max(i => i.Date),
+                Bulk = g.Count(i => (i.Bulk & BulkSignals.Headers) != 0),
+                Other = g.Count(i => (i.Bulk & BulkSignals.ClassifiedAsOther) != 0),
+            })
+            .ToListAsync(cancellationToken);
+
+        var correspondents = await db.Correspondents
+            .Where(c => c.MailboxId == mailboxId && list.Contains(c.Address))
+            .ToListAsync(cancellationToken);
+        foreach (var correspondent in correspondents)
+        {
+            var sent = totals.FirstOrDefault(t => t.Address == correspondent.Address && t.Direction == Direction.Sent);
+            var received = totals.FirstOrDefault(t => t.Address == correspondent.Address && t.Direction == Direction.Received);
+            if (sent is null && received is null)
+            {
+                db.Correspondents.Remove(correspondent);
+                continue;
+            }
+
+            correspondent.SentCount = sent?.Count ?? 0;
+            correspondent.FirstSent = sent?.First;
+            correspondent.LastSent = sent?.Last;
+            correspondent.ReceivedCount = received?.Count ?? 0;
+            correspondent.FirstReceived = received?.First;
+            correspondent.LastReceived = received?.Last;
+            correspondent.BulkCount = received?.Bulk ?? 0;
+            correspondent.OtherCount = received?.Other ?? 0;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task SaveCursorAsync(int mailboxId, string folderId, MessagePage page, CancellationToken cancellationToken)
+    {
+        await db.FolderCursors.Where(c => c.MailboxId == mailboxId && c.FolderId == folderId).ExecuteUpdateAsync(c => c
+            .SetProperty(x => x.NextLink, page.NextLink)
+            .SetProperty(x => x.DeltaLink, x => page.DeltaLink ?? x.DeltaLink), cancellationToken);
+    }
+
+    private static void Adjust(Dictionary<string, int> deltas, string key, int by) =>
+        deltas[key] = deltas.GetValueOrDefault(key) + by;
+}
+
+/// <summary>What a page says of one copy: its counted content (null when it counts nothing), or that it left the folder.</summary>
+internal readonly record struct CopyChange(CountedMessage? Counted, bool Removed);
+
+/// <summary>What one page did: items read and items skipped as unusable.</summary>
+internal readonly record struct PageOutcome(int Processed, int Skipped);

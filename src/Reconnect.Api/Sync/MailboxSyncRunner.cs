@@ -1,0 +1,246 @@
+using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Reconnect.Api.Identity;
+using Reconnect.Api.Infrastructure;
+using Reconnect.Graph;
+
+namespace Reconnect.Api.Sync;
+
+/// <summary>
+/// Runs mailbox syncs in the background, one at a time per mailbox. Folders are read in parallel
+/// (up to Graph's concurrent-request limit per mailbox) while a single writer applies their pages
+/// in order of arrival, each page committed with its folder cursor.
+/// </summary>
+internal sealed class MailboxSyncRunner(
+    IServiceScopeFactory scopes,
+    IGraphClientSource graph,
+    IOptions<GraphReaderOptions> graphOptions,
+    TimeProvider clock,
+    ILogger<MailboxSyncRunner> logger) : IDisposable
+{
+    private readonly Dictionary<int, Task> _running = [];
+    private readonly CancellationTokenSource _stopping = new();
+
+    /// <summary>Starts (or resumes) a mailbox's sync unless one is already running; true if this call started it.</summary>
+    public async Task<bool> StartAsync(int mailboxId, UserIdentity user, CancellationToken cancellationToken)
+    {
+        lock (_running)
+        {
+            if (_running.TryGetValue(mailboxId, out var task) && !task.IsCompleted)
+            {
+                return false;
+            }
+
+            _running[mailboxId] = Task.CompletedTask;
+        }
+
+        try
+        {
+            await MarkStartedAsync(mailboxId, cancellationToken);
+        }
+        catch
+        {
+            lock (_running)
+            {
+                _running.Remove(mailboxId);
+            }
+
+            throw;
+        }
+
+        var run = Task.Run(() => RunAsync(mailboxId, user, _stopping.Token), CancellationToken.None);
+        lock (_running)
+        {
+            _running[mailboxId] = run;
+        }
+
+        return true;
+    }
+
+    /// <summary>Waits for a mailbox's running sync, if any (tests and shutdown).</summary>
+    public Task WhenIdleAsync(int mailboxId)
+    {
+        lock (_running)
+        {
+            return _running.TryGetValue(mailboxId, out var task) ? task : Task.CompletedTask;
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+
+    private async Task MarkStartedAsync(int mailboxId, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
+        var sync = await db.MailboxSyncs.FindAsync([mailboxId], cancellationToken);
+        if (sync is null)
+        {
+            sync = new MailboxSync { MailboxId = mailboxId };
+            db.MailboxSyncs.Add(sync);
+        }
+
+        // A sync left running by a crash resumes with its counts; any other starts counting afresh.
+        if (sync.State != SyncState.Running)
+        {
+            sync.MessagesProcessed = 0;
+            sync.MessagesEstimated = 0;
+            sync.ItemsSkipped = 0;
+            sync.StartedAt = clock.GetUtcNow().UtcDateTime;
+        }
+
+        sync.State = SyncState.Running;
+        sync.CompletedAt = null;
+        sync.Error = null;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task RunAsync(int mailboxId, UserIdentity user, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SyncAsync(mailboxId, user, cancellationToken);
+            await FinishAsync(mailboxId, SyncState.Completed, null);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down: the sync stays "running" and resumes from its last page on the next start.
+        }
+        catch (Exception exception)
+        {
+            logger.LogError(exception, "Sync of mailbox {MailboxId} failed", mailboxId);
+            await FinishAsync(mailboxId, SyncState.Failed, SyncErrors.Describe(exception));
+        }
+    }
+
+    private async Task SyncAsync(int mailboxId, UserIdentity user, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
+        var writer = new CorrespondenceIndexWriter(db);
+        var reader = new GraphMailboxReader(graph.For(user), graphOptions.Value);
+
+        var owner = await reader.GetOwnerAsync(cancellationToken);
+        await db.Mailboxes.Where(m => m.Id == mailboxId).ExecuteUpdateAsync(m => m
+            .SetProperty(x => x.DisplayName, owner.DisplayName)
+            .SetProperty(x => x.OwnAddresses, string.Join('\n', owner.Addresses.All)), cancellationToken);
+
+        var folders = await reader.GetFoldersToSyncAsync(cancellationToken);
+        var cursors = await PrepareCursorsAsync(db, writer, mailboxId, folders, cancellationToken);
+
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var pages = Channel.CreateBounded<(string FolderId, MessagePage Page)>(graphOptions.Value.MaxConcurrentRequests);
+        var reading = ReadFoldersAsync(reader, cursors, pages.Writer, failed.Token);
+        try
+        {
+            await foreach (var (folderId, page) in pages.Reader.ReadAllAsync(failed.Token))
+            {
+                await writer.ApplyPageAsync(mailboxId, owner.Addresses, folderId, page, failed.Token);
+            }
+        }
+        catch
+        {
+            await failed.CancelAsync();
+            await Task.WhenAny(reading);
+            throw;
+        }
+
+        await reading;
+        await SaveContactsAsync(db, reader, mailboxId, cancellationToken);
+    }
+
+    private async Task ReadFoldersAsync(GraphMailboxReader reader, IReadOnlyList<FolderCursor> cursors, ChannelWriter<(string, MessagePage)> pages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = graphOptions.Value.MaxConcurrentRequests, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(cursors, parallel, async (cursor, token) =>
+            {
+                var link = cursor.NextLink ?? cursor.DeltaLink;
+                while (true)
+                {
+                    var page = await reader.ReadMessagesAsync(cursor.FolderId, link, token);
+                    await pages.WriteAsync((cursor.FolderId, page), token);
+                    if (page.NextLink is null)
+                    {
+                        break;
+                    }
+
+                    link = page.NextLink;
+                }
+            });
+            pages.Complete();
+        }
+        catch (Exception exception)
+        {
+            pages.Complete(exception);
+            throw;
+        }
+    }
+
+    /// <summary>Creates cursors for new folders, forgets vanished ones, and estimates the work left.</summary>
+    private async Task<IReadOnlyList<FolderCursor>> PrepareCursorsAsync(
+        ReconnectDbContext db, CorrespondenceIndexWriter writer, int mailboxId, IReadOnlyList<MailFolderInfo> folders, CancellationToken cancellationToken)
+    {
+        var cursors = await db.FolderCursors.Where(c => c.MailboxId == mailboxId).ToDictionaryAsync(c => c.FolderId, StringComparer.Ordinal, cancellationToken);
+        var listed = folders.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var vanished in cursors.Keys.Where(id => !listed.Contains(id)).ToList())
+        {
+            await writer.RemoveFolderAsync(mailboxId, vanished, cancellationToken);
+            cursors.Remove(vanished);
+        }
+
+        foreach (var folder in folders)
+        {
+            if (!cursors.TryGetValue(folder.Id, out var cursor))
+            {
+                cursor = new FolderCursor { MailboxId = mailboxId, FolderId = folder.Id };
+                db.FolderCursors.Add(cursor);
+                cursors.Add(folder.Id, cursor);
+            }
+
+            cursor.DisplayName = folder.DisplayName;
+            cursor.TotalItemCount = folder.TotalItemCount;
+        }
+
+        // A folder read for the first time costs about its item count; a delta costs what changed.
+        var estimate = folders.Where(f => cursors[f.Id].DeltaLink is null).Sum(f => (long)f.TotalItemCount);
+        await db.SaveChangesAsync(cancellationToken);
+        await db.MailboxSyncs.Where(s => s.MailboxId == mailboxId).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.MessagesEstimated, x => x.MessagesProcessed + estimate), cancellationToken);
+        db.ChangeTracker.Clear();
+        return [.. folders.Select(f => cursors[f.Id])];
+    }
+
+    private static async Task SaveContactsAsync(ReconnectDbContext db, GraphMailboxReader reader, int mailboxId, CancellationToken cancellationToken)
+    {
+        var contacts = new List<ContactEntry>();
+        await foreach (var contact in reader.ReadContactsAsync(cancellationToken))
+        {
+            contacts.Add(ContactEntries.From(mailboxId, contact));
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Contacts.Where(c => c.MailboxId == mailboxId).ExecuteDeleteAsync(cancellationToken);
+        db.Contacts.AddRange(contacts.DistinctBy(c => c.ContactId));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    private async Task FinishAsync(int mailboxId, SyncState state, string? error)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.MailboxSyncs.Where(s => s.MailboxId == mailboxId).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.State, state)
+            .SetProperty(x => x.CompletedAt, now)
+            .SetProperty(x => x.Error, error)
+            .SetProperty(x => x.MessagesEstimated, x => state == SyncState.Completed ? x.MessagesProcessed : x.MessagesEstimated));
+    }
+}

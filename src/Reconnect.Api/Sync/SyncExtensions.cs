@@ -1,0 +1,29 @@
+using Reconnect.Api.Demo;
+using Reconnect.Graph;
+
+namespace Reconnect.Api.Sync;
+
+internal static class SyncExtensions
+{
+    public static IHostApplicationBuilder AddMailboxSync(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GraphReaderOptions>()
+            .BindConfiguration(GraphReaderOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<MailboxSyncRunner>();
+
+        builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
+        if (builder.Configuration.GetValue<bool>($"{DemoOptions.SectionName}:{nameof(DemoOptions.Enabled)}"))
+        {
+            builder.Services.AddSingleton<DemoMailboxHost>();
+            builder.Services.AddHostedService(services => services.GetRequiredService<DemoMailboxHost>());
+            builder.Services.AddSingleton<IGraphClientSource, DemoGraphClientSource>();
+        }
+
+        // After the demo mailbox: a resumed demo sync needs the simulator running.
+        builder.Services.AddHostedService<InterruptedSyncResumer>();
+
+        return builder;
+    }
+}

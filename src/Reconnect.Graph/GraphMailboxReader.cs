@@ -1,0 +1,172 @@
+using Microsoft.Graph;
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+using Reconnect.Core.Correspondence;
+
+namespace Reconnect.Graph;
+
+/// <summary>
+/// Reads a mailbox's envelopes through the Microsoft Graph SDK: the owner, the folders worth
+/// reading, each folder's message delta page by page, and the contacts. Only envelope
+/// properties are ever selected, which is why Mail.ReadBasic suffices.
+/// </summary>
+public sealed class GraphMailboxReader(GraphServiceClient client, GraphReaderOptions options)
+{
+    /// <summary>Envelope-only projection of a message: who, when, where, and bulk-mail hints.</summary>
+    internal static readonly string[] MessageSelect =
+    [
+        "id", "internetMessageId", "parentFolderId", "isDraft", "sentDateTime", "receivedDateTime",
+        "subject", "from", "toRecipients", "ccRecipients", "bccRecipients", "internetMessageHeaders",
+        "inferenceClassification",
+    ];
+
+    // Drafts were never sent, junk is not correspondence, and the outbox holds what has not left yet.
+    internal static readonly string[] SkippedWellKnownFolders = ["drafts", "junkemail", "outbox"];
+
+    public async Task<MailboxOwner> GetOwnerAsync(CancellationToken cancellationToken)
+    {
+        var me = await client.Me.GetAsync(
+            request => request.QueryParameters.Select = ["id", "displayName", "mail", "userPrincipalName", "proxyAddresses"],
+            cancellationToken) ?? throw new InvalidDataException("Graph returned no user for /me.");
+        return new MailboxOwner(
+            me.Id ?? string.Empty,
+            me.DisplayName,
+            UserAddresses.FromUser(me.Mail, me.UserPrincipalName, me.ProxyAddresses));
+    }
+
+    /// <summary>Every folder, nested ones included, except Drafts, Junk Email and Outbox.</summary>
+    public async Task<IReadOnlyList<MailFolderInfo>> GetFoldersToSyncAsync(CancellationToken cancellationToken)
+    {
+        var skipped = await GetSkippedFolderIdsAsync(cancellationToken);
+        var folders = new List<MailFolderInfo>();
+        var pending = new Queue<MailFolder>(await ListAsync(null, cancellationToken));
+        while (pending.TryDequeue(out var folder))
+        {
+            if (folder.Id is null || skipped.Contains(folder.Id))
+            {
+                continue;
+            }
+
+            folders.Add(new MailFolderInfo(folder.Id, folder.DisplayName ?? folder.Id, folder.ParentFolderId, folder.TotalItemCount ?? 0));
+            if (folder.ChildFolderCount > 0)
+            {
+                foreach (var child in await ListAsync(folder.Id, cancellationToken))
+                {
+                    pending.Enqueue(child);
+                }
+            }
+        }
+
+        return folders;
+    }
+
+    /// <summary>
+    /// Reads one page of a folder's message delta: from the start when <paramref name="link"/> is
+    /// null, else from a stored next link or delta link, sent back exactly as Graph gave it.
+    /// </summary>
+    public async Task<MessagePage> ReadMessagesAsync(string folderId, string? link, CancellationToken cancellationToken)
+    {
+        var delta = client.Me.MailFolders[folderId].Messages.Delta;
+        var response = link is null
+            ? await delta.GetAsDeltaGetResponseAsync(request =>
+            {
+                request.QueryParameters.Select = MessageSelect;
+                request.Headers.Add("Prefer", $"odata.maxpagesize={options.PageSize}");
+            }, cancellationToken)
+            : await delta.WithUrl(link).GetAsDeltaGetResponseAsync(
+                request => request.Headers.Add("Prefer", $"odata.maxpagesize={options.PageSize}"),
+                cancellationToken);
+        if (response is null)
+        {
+            throw new InvalidDataException($"Graph returned no delta page for folder {folderId}.");
+        }
+
+        var messages = new List<MessageEnvelope>();
+        var removed = new List<string>();
+        foreach (var message in response.Value ?? [])
+        {
+            if (message.Id is null)
+            {
+                continue;
+            }
+
+            if (message.AdditionalData.ContainsKey("@removed"))
+            {
+                removed.Add(message.Id);
+            }
+            else
+            {
+                messages.Add(GraphEnvelopes.ToEnvelope(message, folderId));
+            }
+        }
+
+        return new MessagePage(messages, removed, response.OdataNextLink, response.OdataDeltaLink);
+    }
+
+    /// <summary>The owner's Outlook contacts, page by page.</summary>
+    public async IAsyncEnumerable<ContactCard> ReadContactsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var page = await client.Me.Contacts.GetAsync(request =>
+        {
+            request.QueryParameters.Top = 1000;
+            request.QueryParameters.Select = ["id", "displayName", "givenName", "surname", "companyName", "emailAddresses"];
+        }, cancellationToken);
+        while (page is not null)
+        {
+            foreach (var contact in page.Value ?? [])
+            {
+                yield return new ContactCard(
+                    contact.Id ?? string.Empty,
+                    contact.DisplayName,
+                    contact.GivenName,
+                    contact.Surname,
+                    contact.CompanyName,
+                    [.. (contact.EmailAddresses ?? []).Select(e => new MailboxAddress(e.Name, e.Address))]);
+            }
+
+            page = page.OdataNextLink is { } next
+                ? await client.Me.Contacts.WithUrl(next).GetAsync(cancellationToken: cancellationToken)
+                : null;
+        }
+    }
+
+    private async Task<List<MailFolder>> ListAsync(string? parentId, CancellationToken cancellationToken)
+    {
+        var builder = client.Me.MailFolders;
+        var page = parentId is null
+            ? await builder.GetAsync(r => r.QueryParameters.Top = 250, cancellationToken)
+            : await builder[parentId].ChildFolders.GetAsync(r => r.QueryParameters.Top = 250, cancellationToken);
+        var folders = new List<MailFolder>();
+        while (page is not null)
+        {
+            folders.AddRange(page.Value ?? []);
+            page = page.OdataNextLink is { } next
+                ? await builder.WithUrl(next).GetAsync(cancellationToken: cancellationToken)
+                : null;
+        }
+
+        return folders;
+    }
+
+    private async Task<HashSet<string>> GetSkippedFolderIdsAsync(CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in SkippedWellKnownFolders)
+        {
+            try
+            {
+                var folder = await client.Me.MailFolders[name].GetAsync(r => r.QueryParameters.Select = ["id"], cancellationToken);
+                if (folder?.Id is { } id)
+                {
+                    ids.Add(id);
+                }
+            }
+            catch (ODataError error) when (error.ResponseStatusCode == 404)
+            {
+                // A mailbox without that well-known folder simply has nothing to skip.
+            }
+        }
+
+        return ids;
+    }
+}

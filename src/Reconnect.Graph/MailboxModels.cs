@@ -1,0 +1,25 @@
+using Reconnect.Core.Correspondence;
+
+namespace Reconnect.Graph;
+
+/// <summary>The signed-in mailbox owner: who they are and which addresses are theirs.</summary>
+public sealed record MailboxOwner(string Id, string? DisplayName, UserAddresses Addresses);
+
+/// <summary>A mail folder the sync reads, with the item count that estimates its work.</summary>
+public sealed record MailFolderInfo(string Id, string DisplayName, string? ParentId, int TotalItemCount);
+
+/// <summary>
+/// One page of a folder's message delta: messages added or changed, ids removed from the folder,
+/// and either the link to the next page or, on the last page, the delta link for the next sync.
+/// </summary>
+public sealed record MessagePage(
+    IReadOnlyList<MessageEnvelope> Messages,
+    IReadOnlyList<string> RemovedIds,
+    string? NextLink,
+    string? DeltaLink)
+{
+    public bool IsLastPage => NextLink is null;
+}
+
+/// <summary>An Outlook contact's name and addresses.</summary>
+public sealed record ContactCard(string Id, string? DisplayName, string? GivenName, string? Surname, string? CompanyName, IReadOnlyList<MailboxAddress> Addresses);
