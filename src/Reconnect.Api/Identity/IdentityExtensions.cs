@@ -1,3 +1,4 @@
+using Microsoft.Identity.Web;
 using Microsoft.AspNetCore.Authorization;
 
 namespace Reconnect.Api.Identity;
@@ -16,9 +17,10 @@ internal static class IdentityExtensions
         builder.Services.AddScoped<CurrentUser>();
 
         var authentication = builder.Services.AddAuthentication();
-        if (builder.AddDemoSignIn(authentication))
+        if (!builder.AddDemoSignIn(authentication))
         {
-            authentication.Services.Configure<Microsoft.AspNetCore.Authentication.AuthenticationOptions>(o => o.DefaultScheme = DemoAuthentication.SchemeName);
+            // Microsoft Entra ID access tokens for the API, validated by Microsoft.Identity.Web ("AzureAd" section).
+            authentication.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"));
         }
 
         builder.Services.AddAuthorizationBuilder()

@@ -14,7 +14,6 @@ namespace Reconnect.Api.Sync;
 /// </summary>
 internal sealed class MailboxSyncRunner(
     IServiceScopeFactory scopes,
-    IGraphClientSource graph,
     IOptions<GraphReaderOptions> graphOptions,
     TimeProvider clock,
     ILogger<MailboxSyncRunner> logger) : IDisposable
@@ -122,6 +121,8 @@ internal sealed class MailboxSyncRunner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
         var writer = new CorrespondenceIndexWriter(db);
+        var graph = scope.ServiceProvider.GetService<IGraphClientSource>()
+            ?? throw new InvalidOperationException("No Microsoft Graph access is configured for this deployment (AzureAd settings).");
         var reader = new GraphMailboxReader(graph.For(user), graphOptions.Value);
 
         var owner = await reader.GetOwnerAsync(cancellationToken);

@@ -1,0 +1,83 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Reconnect.Api.Demo;
+using Reconnect.Api.Sync;
+
+namespace Reconnect.Api.Tests.Support;
+
+/// <summary>
+/// The API in Development with the demo user, whose mailbox is a fixture served by the Graph
+/// simulator over loopback HTTP and read through the real Graph SDK. Each instance has its own
+/// database file, so tests share nothing.
+/// </summary>
+internal sealed class ReconnectApplication(string mailboxPath, string? clockNow = "2026-11-26T00:00:00Z", string environment = "Development", IDictionary<string, string?>? settings = null)
+    : WebApplicationFactory<Program>
+{
+    private readonly string _dataFolder = Directory.CreateTempSubdirectory("reconnect-test-").FullName;
+
+    public DemoMailboxHost DemoMailbox => Services.GetRequiredService<DemoMailboxHost>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(environment);
+        var values = new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "true",
+            ["Demo:MailboxPath"] = mailboxPath,
+            ["Storage:DataFolder"] = _dataFolder,
+            ["Clock:Now"] = clockNow,
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        // UseSetting, unlike ConfigureAppConfiguration, is visible while Program builds its services.
+        foreach (var (key, value) in values)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>Starts a sync and waits until it is no longer running; returns the final status.</summary>
+    public async Task<SyncStatus> SyncAsync(HttpClient? client = null, TimeSpan? timeout = null)
+    {
+        client ??= CreateClient();
+        var started = await client.PostAsync("/api/sync", null);
+        started.EnsureSuccessStatusCode();
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
+        while (true)
+        {
+            var status = await client.GetFromJsonAsync<SyncStatus>("/api/sync");
+            if (status is not null && status.State != "running")
+            {
+                return status;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The sync was still running after {timeout}: {status}");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a pool is left to the OS's temp cleanup.
+        }
+    }
+}
