@@ -23,10 +23,25 @@ public sealed class DemoGuardTests
         await using var app = new ReconnectApplication(FixturePaths.Sample, environment: "Production", settings: new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "false",
+            ["AzureAd:Instance"] = "https://login.microsoftonline.com/",
+            ["AzureAd:TenantId"] = "organizations",
+            ["AzureAd:ClientId"] = "11111111-2222-3333-4444-555555555555",
         });
 
         var response = await app.CreateClient().GetAsync("/api/correspondents");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task WithoutDemoModeAndWithoutAnAppRegistrationTheAppRefusesToStart()
+    {
+        await using var app = new ReconnectApplication(FixturePaths.Sample, environment: "Production", settings: new Dictionary<string, string?>
+        {
+            ["Demo:Enabled"] = "false",
+        });
+
+        var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+        Assert.Contains("AzureAd:ClientId", error.ToString());
     }
 }

@@ -29,16 +29,16 @@ internal static class CorrespondentsApi
         var total = await correspondents.CountAsync(cancellationToken);
         var rows = await correspondents
             .OrderBy(c => c.Address)
-            .Skip(query.Skip ?? 0)
-            .Take(query.Take ?? CorrespondentsQuery.DefaultTake)
+            .Skip(query.Skip)
+            .Take(query.Take)
             .ToListAsync(cancellationToken);
         return TypedResults.Ok(new CorrespondentPage(total, [.. rows.Select(CorrespondentItem.From)]));
     }
 }
 
-internal sealed record CorrespondentsQuery(
-    [property: Range(0, int.MaxValue)][Description("How many correspondents to skip")] int? Skip,
-    [property: Range(1, CorrespondentsQuery.MaxTake)][Description("How many to return (1-1000, default 100)")] int? Take)
+public sealed record CorrespondentsQuery(
+    [Range(0, int.MaxValue)][Description("How many correspondents to skip")] int Skip = 0,
+    [Range(1, CorrespondentsQuery.MaxTake)][Description("How many to return (1-1000, default 100)")] int Take = CorrespondentsQuery.DefaultTake)
 {
     public const int DefaultTake = 100;
     public const int MaxTake = 1000;

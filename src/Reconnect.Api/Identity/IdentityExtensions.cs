@@ -20,7 +20,11 @@ internal static class IdentityExtensions
         if (!builder.AddDemoSignIn(authentication))
         {
             // Microsoft Entra ID access tokens for the API, validated by Microsoft.Identity.Web ("AzureAd" section).
-            authentication.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection("AzureAd"));
+            authentication.AddMicrosoftIdentityWebApi(builder.Configuration.GetSection(AzureAdSettings.SectionName));
+            builder.Services.AddOptions<AzureAdSettings>()
+                .BindConfiguration(AzureAdSettings.SectionName)
+                .ValidateDataAnnotations()
+                .ValidateOnStart();
         }
 
         builder.Services.AddAuthorizationBuilder()
