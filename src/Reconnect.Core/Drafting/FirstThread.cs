@@ -46,8 +46,8 @@ public sealed partial record FirstThread(string? MetAt, string? Topic)
         // "at our call", "at my place", "at lunch": not events worth naming back to them.
         if (NotAnEvent().IsMatch(words[0]))
             return null;
-        // An event has a name: at least one capitalised word (so "at the office" does not count).
-        return words.Any(w => char.IsUpper(w[0]) || char.IsDigit(w[0])) ? name : null;
+        // An event has a name: some capital letter (so "at the office" does not count, "re:Invent" does).
+        return words.Any(w => w.Any(char.IsUpper) || char.IsDigit(w[0])) ? name : null;
     }
 
     [GeneratedRegex(@"^\s*(?:(?:re|fw|fwd|aw|wg|tr|sv|vs)\s*(?:\[\d+\])?\s*:|\[[^\]]{0,30}\])\s*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
@@ -61,7 +61,7 @@ public sealed partial record FirstThread(string? MetAt, string? Topic)
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex MeetingPhrase();
 
-    [GeneratedRegex(@"\s+[-–—|:/]\s*|[!?,;()\[\]]|\.(?:\s|$)")]
+    [GeneratedRegex(@"\s+[-–—|:/]\s*|[!?,;()\[\]]|[.:](?:\s|$)")]
     private static partial Regex ClauseBreak();
 
     [GeneratedRegex(@"\s+(?:today|yesterday|tonight|this\s+(?:morning|afternoon|evening|week)|last\s+(?:night|week|month))$", RegexOptions.IgnoreCase)]

@@ -72,17 +72,21 @@ public static class PersonName
         return tokens;
     }
 
-    // Quotes, "(Fabrikam)", "[External]", "<addr>" and a " - Company" tail are decorations, not names.
+    // Quotes, "(Fabrikam)", "[External]", "<addr@host>" and a " - Company" tail are decorations, not names.
+    // Other angle brackets stay, so markup can never pass for a name.
     private static string Strip(string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
             return "";
         var sb = new StringBuilder(value.Length);
         int depth = 0;
-        foreach (var c in value)
+        for (int i = 0; i < value.Length; i++)
         {
-            if (c is '(' or '[' or '<' or '{') depth++;
-            else if (c is ')' or ']' or '>' or '}') depth = Math.Max(0, depth - 1);
+            var c = value[i];
+            if (c == '<' && depth == 0 && value.IndexOf('>', i) is var close and > 0 && value.AsSpan(i, close - i).Contains('@'))
+                i = close;
+            else if (c is '(' or '[') depth++;
+            else if (c is ')' or ']') depth = Math.Max(0, depth - 1);
             else if (depth == 0 && Array.IndexOf(DoubleQuotes, c) < 0) sb.Append(char.IsWhiteSpace(c) || char.IsControl(c) ? ' ' : c);
         }
         var s = sb.ToString();
