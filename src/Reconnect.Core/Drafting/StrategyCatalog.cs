@@ -56,7 +56,7 @@ public static class StrategyCatalog
             "Mention something they did recently (a post, a comment, a new role, an anniversary), give your view, and suggest catching up.",
             "Reacting to something they just did is timely and personal, so suggesting a catch-up feels natural.",
             [
-                new(Inputs.Activity, "What did they do?", "your post about moving to Postgres", Required: true, InputKind.Text, 300),
+                new(Inputs.Activity, "What did you see? (I just saw …)", "your post about moving to Postgres", Required: true, InputKind.Text, 300),
                 new(Inputs.UserView, "What do you think of it? (optional)",
                     "I really liked your point about rehearsing the rollback.", Required: false, InputKind.Multiline, 600),
             ]),
