@@ -35,36 +35,41 @@ internal sealed class DraftTemplate
         return s.HasErrors || b.HasErrors ? null : new DraftTemplate(s, b);
     }
 
+    // Building a context costs about as much as a render, so each thread keeps one and resets it
+    // between runs, as Scriban documents for TemplateContext.Reset.
+    [ThreadStatic] private static TemplateContext? t_context;
+
     /// <summary>Renders subject and body over <paramref name="model"/>, within the limits.</summary>
     /// <exception cref="ScriptRuntimeException">A limit, the timeout, or an unknown variable stopped the template.</exception>
     public (string Subject, string Body) Render(ScriptObject model, TimeSpan? timeout, Action? onBody = null)
     {
         using var cts = timeout is { } t ? new CancellationTokenSource(t) : null;
-        var context = CreateContext(model, cts?.Token ?? CancellationToken.None);
+        // Taken, not borrowed: a context that saw an exception is dropped rather than trusted again.
+        var context = t_context ?? CreateContext();
+        t_context = null;
+        context.CancellationToken = cts?.Token ?? CancellationToken.None;
+        context.PushGlobal(model);
         var subject = Subject.Render(context);
         onBody?.Invoke();
         var body = Body.Render(context);
+        context.Reset();
+        context.CancellationToken = CancellationToken.None;
+        t_context = context;
         return (subject, body);
     }
 
-    private static TemplateContext CreateContext(ScriptObject model, CancellationToken cancellationToken)
+    private static TemplateContext CreateContext() => new(SafeBuiltins)
     {
-        var context = new TemplateContext(SafeBuiltins)
-        {
-            StrictVariables = true, // a typo in a user template is an error, not a silent gap
-            LoopLimit = LoopLimit,
-            RecursiveLimit = RecursiveLimit,
-            LimitToString = MaxOutput,
-            OutputLimit = MaxOutput,
-            OnOutputLimit = ScriptLimitBehavior.Throw, // a truncated draft is a broken draft
-            OnStringLimit = ScriptLimitBehavior.Throw,
-            MemberFilter = static _ => false, // the model is ScriptObjects of strings: no .NET member is ever reachable
-            RegexTimeOut = TimeSpan.FromMilliseconds(50),
-            CancellationToken = cancellationToken,
-        };
-        context.PushGlobal(model);
-        return context;
-    }
+        StrictVariables = true, // a typo in a user template is an error, not a silent gap
+        LoopLimit = LoopLimit,
+        RecursiveLimit = RecursiveLimit,
+        LimitToString = MaxOutput,
+        OutputLimit = MaxOutput,
+        OnOutputLimit = ScriptLimitBehavior.Throw, // a truncated draft is a broken draft
+        OnStringLimit = ScriptLimitBehavior.Throw,
+        MemberFilter = static _ => false, // the model is ScriptObjects of strings: no .NET member is ever reachable
+        RegexTimeOut = TimeSpan.FromMilliseconds(50),
+    };
 
     private static ScriptObject CreateSafeBuiltins()
     {
