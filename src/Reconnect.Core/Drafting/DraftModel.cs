@@ -40,7 +40,7 @@ internal static class DraftModel
     }
 
     /// <summary>A model for trying a user template out on save: everything filled in, or every optional value missing.</summary>
-    public static ScriptObject Sample(DraftingStrategy strategy, bool full)
+    public static ScriptObject Sample(DraftingStrategy strategy, Tone tone, bool full)
     {
         var now = new DateTimeOffset(2026, 1, 15, 9, 0, 0, TimeSpan.Zero);
         var context = new DraftContext(
@@ -54,7 +54,7 @@ internal static class DraftModel
             inputs[StrategyCatalog.Inputs.UserView] = "I liked it.";
             inputs[StrategyCatalog.Inputs.UserNews] = "I changed teams.";
         }
-        return Create(context, strategy, Tone.Warm, new Uri("https://example.com/article"), inputs);
+        return Create(context, strategy, tone, new Uri("https://example.com/article"), inputs);
     }
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;

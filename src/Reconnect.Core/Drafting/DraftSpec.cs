@@ -82,7 +82,7 @@ public sealed class DraftSpec
             }
             if (value.Length > input.MaxLength)
             {
-                problems.Add(new(field, $"Keep this under {input.MaxLength + 1} characters."));
+                problems.Add(new(field, $"Use at most {input.MaxLength} characters."));
                 continue;
             }
             if (input.Kind == InputKind.Url)

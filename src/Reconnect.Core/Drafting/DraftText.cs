@@ -96,6 +96,7 @@ internal static class DraftText
         var last = s.TrimEnd('"', '\'', '”', '’', ')').LastOrDefault();
         if (last is not ('.' or '!' or '?' or '…'))
             s += ".";
-        return char.IsLower(s[0]) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
+        // "you mentioned…" starts a sentence of ours; "iPhone…" and "eBay…" are spelt that way on purpose.
+        return char.IsLower(s[0]) && (s.Length == 1 || !char.IsUpper(s[1])) ? char.ToUpperInvariant(s[0]) + s[1..] : s;
     }
 }

@@ -23,7 +23,7 @@ public static class PersonName
         "info", "noreply", "no-reply", "donotreply", "do-not-reply", "admin", "administrator", "support", "sales",
         "contact", "hello", "hi", "team", "office", "billing", "accounts", "accounting", "hr", "jobs", "careers",
         "marketing", "newsletter", "news", "notifications", "notification", "mailer-daemon", "postmaster", "webmaster",
-        "help", "helpdesk", "service", "services", "enquiries", "inquiries", "reception", "mail", "team", "staff",
+        "help", "helpdesk", "service", "services", "enquiries", "inquiries", "reception", "mail", "staff",
         "feedback", "orders", "invoices", "system", "alerts", "security", "everyone", "all", "user", "unknown");
 
     private static readonly char[] Quotes = ['"', '\'', '‘', '’', '“', '”', '«', '»', '`'];

@@ -31,21 +31,20 @@ public static class TemplateValidator
     {
         var errors = new List<TemplateError>();
         if (string.IsNullOrWhiteSpace(subject)) errors.Add(new("subject", 1, 1, "The subject template is empty."));
-        else if (subject.Length > MaxSubjectLength) errors.Add(new("subject", 1, 1, $"Keep the subject template under {MaxSubjectLength + 1} characters."));
+        else if (subject.Length > MaxSubjectLength) errors.Add(new("subject", 1, 1, $"The subject template may have at most {MaxSubjectLength} characters."));
         if (string.IsNullOrWhiteSpace(body)) errors.Add(new("body", 1, 1, "The body template is empty."));
-        else if (body.Length > MaxBodyLength) errors.Add(new("body", 1, 1, $"Keep the body template under {MaxBodyLength + 1} characters."));
+        else if (body.Length > MaxBodyLength) errors.Add(new("body", 1, 1, $"The body template may have at most {MaxBodyLength} characters."));
         if (errors.Count > 0)
             return errors;
 
         var template = DraftTemplate.Parse(subject!, body!, errors);
         if (template is null)
             return errors;
+        foreach (var tone in Enum.GetValues<Tone>())
         foreach (var full in (bool[])[true, false])
         {
-            if (DraftRendering.TryRender(template, DraftModel.Sample(strategy, full), Timeout, out _, out var error))
-                continue;
-            errors.Add(error);
-            break;
+            if (!DraftRendering.TryRender(template, DraftModel.Sample(strategy, tone, full), Timeout, out _, out var error))
+                return [error];
         }
         return errors;
     }

@@ -82,6 +82,11 @@ public sealed class UserTemplateTests
         Assert.Equal(field, Assert.Single(TemplateValidator.Validate(DraftingStrategy.OwnTheGap, subject, body)).Field);
 
     [Fact]
+    public void Validate_FailureOnlyInTheOtherTone_IsRefused() =>
+        Assert.NotEmpty(TemplateValidator.Validate(DraftingStrategy.OwnTheGap, "Hi",
+            "Hi{{ if tone == 'professional' }}{{ while true }}x{{ end }}{{ end }}"));
+
+    [Fact]
     public void Validate_TooLong_IsRefused() =>
         Assert.Equal("body", Assert.Single(TemplateValidator.Validate(DraftingStrategy.OwnTheGap, "s", new string('x', 10_001))).Field);
 
@@ -143,7 +148,7 @@ public sealed class UserTemplateTests
         var errors = new List<TemplateError>();
         var template = DraftTemplate.Parse("Hi", "{{ for i in 1..150 }}{{ i | string.md5 }}{{ end }}", errors)!;
 
-        Assert.False(DraftRendering.TryRender(template, DraftModel.Sample(DraftingStrategy.OwnTheGap, full: true),
+        Assert.False(DraftRendering.TryRender(template, DraftModel.Sample(DraftingStrategy.OwnTheGap, Tone.Warm, full: true),
             TimeSpan.Zero, out _, out var error));
         Assert.Contains("too long", error.Message);
     }
