@@ -87,6 +87,11 @@ public sealed class UserTemplateTests
             "Hi{{ if tone == 'professional' }}{{ while true }}x{{ end }}{{ end }}"));
 
     [Fact]
+    public void Validate_DeeplyNestedExpression_IsRefusedByTheParserNotTheStack() =>
+        Assert.NotEmpty(TemplateValidator.Validate(DraftingStrategy.OwnTheGap, "Hi",
+            "{{ " + new string('(', 4900) + "1" + new string(')', 4900) + " }}"));
+
+    [Fact]
     public void Validate_TooLong_IsRefused() =>
         Assert.Equal("body", Assert.Single(TemplateValidator.Validate(DraftingStrategy.OwnTheGap, "s", new string('x', 10_001))).Field);
 
