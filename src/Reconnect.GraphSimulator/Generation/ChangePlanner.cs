@@ -50,7 +50,8 @@ internal sealed class ChangePlanner(GeneratorOptions options, Population pop, Me
             // half of them, so the after-changes truth still has stale friends.
             if (b < stale.Count / 2)
             {
-                var friend = stale[b];
+                // From the end of the list: the namesake stale friends come first and stay stale.
+                var friend = stale[stale.Count - 1 - b];
                 Revived.Add(friend.Key);
                 var thread = _rng.NextULong() | 1;
                 var t = lo + width / 4;

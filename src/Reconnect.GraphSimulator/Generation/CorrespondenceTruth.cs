@@ -48,6 +48,14 @@ public static class CorrespondenceTruth
     /// <param name="applyChanges">Apply <c>changes/*.jsonl</c> in name order first.</param>
     public static IReadOnlyList<CorrespondentRow> Compute(string fixtureFolder, bool applyChanges = false)
     {
+        var (initial, after) = ComputeBoth(fixtureFolder);
+        return applyChanges ? after : initial;
+    }
+
+    /// <summary>The table of the initial mailbox and the table after <c>changes/*.jsonl</c> (applied in
+    /// name order), reading the messages once.</summary>
+    public static (IReadOnlyList<CorrespondentRow> Initial, IReadOnlyList<CorrespondentRow> AfterChanges) ComputeBoth(string fixtureFolder)
+    {
         var userAddresses = ReadUserAddresses(Path.Combine(fixtureFolder, "user.json"));
         var excludedFolders = ReadExcludedFolders(Path.Combine(fixtureFolder, "folders.json"));
         var interner = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -57,21 +65,20 @@ public static class CorrespondenceTruth
         {
             Apply(state, line, userAddresses, excludedFolders, interner);
         }
-        if (applyChanges)
+        var initial = Tabulate(state);
+        var changes = Path.Combine(fixtureFolder, "changes");
+        var files = Directory.Exists(changes)
+            ? Directory.GetFiles(changes, "*.jsonl").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal).ToList()
+            : [];
+        if (files.Count == 0)
         {
-            var changes = Path.Combine(fixtureFolder, "changes");
-            if (Directory.Exists(changes))
-            {
-                foreach (var file in Directory.GetFiles(changes, "*.jsonl").OrderBy(f => Path.GetFileName(f), StringComparer.Ordinal))
-                {
-                    foreach (var line in File.ReadLines(file))
-                    {
-                        Apply(state, line, userAddresses, excludedFolders, interner);
-                    }
-                }
-            }
+            return (initial, initial);
         }
-        return Tabulate(state);
+        foreach (var line in files.SelectMany(File.ReadLines))
+        {
+            Apply(state, line, userAddresses, excludedFolders, interner);
+        }
+        return (initial, Tabulate(state));
     }
 
     /// <summary>Writes the table in the sample's CSV format.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
@@ -107,8 +106,7 @@ public static class MailboxGenerator
         }
 
         // The truth is read back from the files as written, by rules of its own (CorrespondenceTruth).
-        var initial = CorrespondenceTruth.Compute(outputFolder);
-        var after = CorrespondenceTruth.Compute(outputFolder, applyChanges: true);
+        var (initial, after) = CorrespondenceTruth.ComputeBoth(outputFolder);
         WriteText(Path.Combine(outputFolder, "expected-correspondents.csv"), w => CorrespondenceTruth.WriteCsv(initial, w));
         Directory.CreateDirectory(Path.Combine(outputFolder, "after-changes"));
         WriteText(Path.Combine(outputFolder, "after-changes", "expected-correspondents.csv"), w => CorrespondenceTruth.WriteCsv(after, w));
@@ -217,6 +215,4 @@ public static class MailboxGenerator
         }
         w.WriteEndArray();
     }
-
-    internal static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

@@ -182,16 +182,18 @@ internal sealed class MessagePlanner
         {
             foreach (var p in _pop.Of(kind))
             {
+                // Every stale friend, and most of the long silent, is a real two-way tie (≥3 each way);
+                // the other long silent had one short exchange (fewer than 3 each way), years ago.
+                var strong = kind == PersonKind.StaleFriend || (p.Profile & 3) != 0;
                 var (sent, received) = (0, 0);
-                var threads = kind == PersonKind.StaleFriend ? rng.Next(3, 8) : rng.Next(2, 6);
+                var threads = !strong ? 1 : kind == PersonKind.StaleFriend ? rng.Next(3, 8) : rng.Next(2, 6);
                 for (var i = 0; i < threads; i++)
                 {
-                    var (s, r) = Thread(p, WorkTime(rng, p.WindowStart, p.WindowEnd), p.WindowEnd, rng.Next(2, 6), rng.Chance(0.5), slow: true);
+                    var length = strong ? rng.Next(2, 6) : rng.Next(2, 4);
+                    var (s, r) = Thread(p, WorkTime(rng, p.WindowStart, p.WindowEnd), p.WindowEnd, length, rng.Chance(0.5), slow: true);
                     sent += s;
                     received += r;
                 }
-                // Every stale friend, and most of the long silent, is a real two-way tie (≥3 each way).
-                var strong = kind == PersonKind.StaleFriend || (p.Profile & 3) != 0;
                 for (; strong && sent < 3; sent++)
                 {
                     Add(MessageCategory.UserToPerson, p, WorkTime(rng, p.WindowStart, p.WindowEnd), SentFolder());

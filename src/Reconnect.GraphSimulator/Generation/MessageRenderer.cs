@@ -228,8 +228,10 @@ internal sealed class MessageRenderer
                     headers.Add(("List-Post", $"<mailto:{listAddress}>"));
                     if (ListSendsPrecedence(s.ThreadSeed)) headers.Add(("Precedence", "list"));
                 }
+                // "RE: [dev] Subject", as list software tags the original and clients prefix replies.
                 var stem = Threaded(NameData.WorkSubjects);
-                subject = stem is null ? null : $"[{list.Topic}] {stem}";
+                var prefixLength = stem is null || depth == 0 ? 0 : stem.IndexOf(": ", StringComparison.Ordinal) + 2;
+                subject = stem is null ? null : $"{stem[..prefixLength]}[{list.Topic}] {stem[prefixLength..]}";
                 break;
             }
             case MessageCategory.Announcement:
