@@ -53,7 +53,9 @@ public static class PersonNames
 
         var builder = new StringBuilder(tidy.Length);
         var words = 0;
-        foreach (var word in tidy.Split([' ', '.', '\'', '"', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+        // Apostrophes join (O'Neil is "oneil"), hyphens separate (Mary-Ann is "mary ann").
+        var plain = tidy.Replace("'", string.Empty, StringComparison.Ordinal).Replace("\u2019", string.Empty, StringComparison.Ordinal);
+        foreach (var word in plain.Split([' ', '.', '"', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
         {
             foreach (var c in word)
             {
