@@ -38,7 +38,8 @@ namespace Reconnect.Core.People;
 /// Replies count most (they are the relationship); balanced traffic next (min rewards reciprocity,
 /// the one-way surplus counts a little); duration is a gentle multiplier (a five-year friendship
 /// weighs about twice a week-long thread with the same traffic); role addresses (info@) the user
-/// wrote to weigh a quarter: a shared mailbox is not one person.</para>
+/// wrote to weigh a quarter: a shared mailbox is not one person (and, without a contact card, is
+/// never suggested: <see cref="PersonProfile.IsSharedMailbox"/>).</para>
 /// </remarks>
 public static class PeopleBuilder
 {
@@ -240,6 +241,7 @@ public static class PeopleBuilder
             Addresses = addresses,
             ContactId = contactId,
             Automated = verdict,
+            IsSharedMailbox = roleOnly && contactId is null,
             SentCount = sentCount,
             ReceivedCount = receivedCount,
             MeetingCount = timeline.Count(i => i.Kind == InteractionKind.Meeting),

@@ -29,6 +29,13 @@ public sealed record PersonProfile
 
     public bool IsAutomated => Automated.IsAutomated;
 
+    /// <summary>
+    /// Every address with history is a role address (info@, support@, team@) that the user wrote to,
+    /// and no contact card says whose: a person by the classifier's rule (someone answers it), but
+    /// a shared mailbox, not one person to reconnect with. Never suggested.
+    /// </summary>
+    public bool IsSharedMailbox { get; init; }
+
     public int SentCount { get; init; }
     public int ReceivedCount { get; init; }
     /// <summary>Meetings with them (none until calendar sync lands).</summary>

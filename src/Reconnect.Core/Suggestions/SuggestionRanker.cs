@@ -7,7 +7,8 @@ namespace Reconnect.Core.Suggestions;
 /// The per-request half: picks the best stale people out of precomputed profiles.
 /// </summary>
 /// <remarks>
-/// <para><b>Who can be suggested</b>: a person (not automated, not marked "not a person"), with
+/// <para><b>Who can be suggested</b>: a person (not automated, not marked "not a person", not a
+/// shared role mailbox), with
 /// mail history (contacts with no mail yet are never suggestions: nothing was exchanged, so nothing
 /// went stale), with a real two-way relationship (at least
 /// <see cref="SuggestionSettings.MinimumTwoWayExchanges"/> replies in personal mail), stale by
@@ -49,7 +50,7 @@ public static class SuggestionRanker
         for (var i = 0; i < profiles.Count; i++)
         {
             var person = profiles[i];
-            if (person.IsAutomated || person.NoMailYet || person.TwoWayExchanges < settings.MinimumTwoWayExchanges)
+            if (person.IsAutomated || person.IsSharedMailbox || person.NoMailYet || person.TwoWayExchanges < settings.MinimumTwoWayExchanges)
             {
                 continue;
             }

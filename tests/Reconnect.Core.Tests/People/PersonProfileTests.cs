@@ -86,7 +86,20 @@ public sealed class PersonProfileTests
         var person = new Mail().Thread("ana@x.example", Day(2024, 1, 1), 3, TimeSpan.FromDays(7)).People()[0];
 
         Assert.False(role.IsAutomated);
+        Assert.True(role.IsSharedMailbox);
+        Assert.False(person.IsSharedMailbox);
         Assert.True(role.Worth < person.Worth / 2);
+    }
+
+    [Fact]
+    public void SharedMailbox_NotWhenAContactCardNamesIt()
+    {
+        var people = new Mail()
+            .Thread("hello@janedoe.example", Day(2024, 1, 1), 3, TimeSpan.FromDays(7))
+            .Contact("J", "Jane Doe", "hello@janedoe.example")
+            .People();
+
+        Assert.False(people[0].IsSharedMailbox);
     }
 
     [Fact]
