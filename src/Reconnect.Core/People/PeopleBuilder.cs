@@ -34,17 +34,22 @@ namespace Reconnect.Core.People;
 /// <para><b>Worth</b>. Each interaction weighs 1/GroupSize (a note to one says all of its content
 /// about the relationship, a note to forty a fortieth). With S and R the weighted messages each way
 /// and X the weighted exchanges (each 1/max of its two messages' group sizes):
-/// <c>worth = (3·X + 2·min(S, R) + 0.5·|S − R|) · (1 + ¼·log2(1 + months lasted)) · role</c>.
-/// Replies count most (they are the relationship); balanced traffic next (min rewards reciprocity,
-/// the one-way surplus counts a little); duration is a gentle multiplier (a five-year friendship
+/// <c>worth = (3·X + 2·min(S, R) + log2(1 + |S − R|)) · (1 + ¼·log2(1 + months lasted)) · role</c>.
+/// Replies count most (they are the relationship); balanced traffic next (min rewards reciprocity);
+/// the one-way surplus only logarithmically (150 daily reports the user sent one colleague are
+/// not a friendship); duration is a gentle multiplier (a five-year friendship
 /// weighs about twice a week-long thread with the same traffic); role addresses (info@) the user
 /// wrote to weigh a quarter: a shared mailbox is not one person (and, without a contact card, is
 /// never suggested: <see cref="PersonProfile.IsSharedMailbox"/>).</para>
 /// </remarks>
 public static class PeopleBuilder
 {
-    /// <summary>An answer within this many days is a reply; slower ones start a new conversation.</summary>
-    public static readonly TimeSpan ReplyWindow = TimeSpan.FromDays(30);
+    /// <summary>
+    /// An answer within this many days is a reply; slower ones start a new conversation. Most
+    /// replies come within days; a longer window mostly adds chance "replies" between people who
+    /// each write a lot one way (a daily report and an unrelated note a fortnight later).
+    /// </summary>
+    public static readonly TimeSpan ReplyWindow = TimeSpan.FromDays(14);
 
     /// <summary>Messages with more recipients than this are group mail, not personal contact.</summary>
     public const int PersonalGroupLimit = 5;
@@ -60,7 +65,7 @@ public static class PeopleBuilder
 
     private const double ExchangeWeight = 3.0;
     private const double BalancedWeight = 2.0;
-    private const double SurplusWeight = 0.5;
+    private const double SurplusWeight = 1.0;
     private const double RoleAddressFactor = 0.25;
     private const double DaysPerMonth = 30.436875;
 
@@ -229,7 +234,7 @@ public static class PeopleBuilder
         var months = firstContact is { } f && lastContact is { } l ? (l - f).TotalDays / DaysPerMonth : 0;
         var worth = (ExchangeWeight * measures.WeightedExchanges
                 + BalancedWeight * Math.Min(measures.WeightedSent, measures.WeightedReceived)
-                + SurplusWeight * Math.Abs(measures.WeightedSent - measures.WeightedReceived))
+                + SurplusWeight * Math.Log2(1 + Math.Abs(measures.WeightedSent - measures.WeightedReceived)))
             * (1 + 0.25 * Math.Log2(1 + Math.Max(0, months)))
             * (roleOnly ? RoleAddressFactor : 1.0);
 

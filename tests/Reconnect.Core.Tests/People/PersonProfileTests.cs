@@ -12,7 +12,7 @@ public sealed class PersonProfileTests
             .Received("a@x.example", Day(2024, 1, 1))
             .Sent("a@x.example", Day(2024, 1, 2))     // 1: the user answered
             .Sent("a@x.example", Day(2024, 1, 3))     // a second note, no change of hands
-            .Received("a@x.example", Day(2024, 1, 20)) // 2: they answered
+            .Received("a@x.example", Day(2024, 1, 12)) // 2: they answered within a fortnight
             .Sent("a@x.example", Day(2024, 6, 1))     // months later: a new conversation, not a reply
             .People();
 

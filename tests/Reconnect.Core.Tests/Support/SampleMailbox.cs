@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.IO.Compression;
 using System.Text.Json;
 using Reconnect.Core.Correspondence;
 using Reconnect.Core.People;
@@ -26,7 +27,8 @@ internal sealed class SampleMailbox
     public IReadOnlyList<PersonProfile> People(IEnumerable<string>? notAPerson = null) =>
         PeopleBuilder.Build(Correspondents, Interactions, Contacts, notAPerson);
 
-    private static SampleMailbox Load(string folder)
+    /// <summary>Reads any fixture folder (messages.jsonl or messages.jsonl.gz).</summary>
+    public static SampleMailbox Load(string folder)
     {
         using var user = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "user.json")));
         var owner = UserAddresses.FromUser(
@@ -43,7 +45,7 @@ internal sealed class SampleMailbox
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var interactions = new List<InteractionRecord>();
         var rows = new Dictionary<string, Row>(StringComparer.Ordinal);
-        foreach (var line in File.ReadLines(Path.Combine(folder, "messages.jsonl")))
+        foreach (var line in Lines(folder))
         {
             if (line.Length == 0)
             {
@@ -87,6 +89,17 @@ internal sealed class SampleMailbox
             Interactions = interactions,
             Contacts = contacts,
         };
+    }
+
+    private static IEnumerable<string> Lines(string folder)
+    {
+        var plain = Path.Combine(folder, "messages.jsonl");
+        using var stream = File.Exists(plain) ? File.OpenRead(plain) : (Stream)new GZipStream(File.OpenRead(plain + ".gz"), CompressionMode.Decompress);
+        using var reader = new StreamReader(stream);
+        while (reader.ReadLine() is { } line)
+        {
+            yield return line;
+        }
     }
 
     private sealed class Row
