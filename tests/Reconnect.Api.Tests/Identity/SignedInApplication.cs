@@ -23,7 +23,8 @@ namespace Reconnect.Api.Tests.Identity;
 internal sealed class SignedInApplication(
     string tenantId = TestTokens.HomeTenant,
     string? graphBaseUrl = null,
-    IDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+    IDictionary<string, string?>? settings = null,
+    bool fakeTokenCache = true) : WebApplicationFactory<Program>
 {
     public static readonly Uri BaseAddress = new("https://reconnect.example");
 
@@ -102,8 +103,11 @@ internal sealed class SignedInApplication(
             });
             services.RemoveAll<ITokenAcquisition>();
             services.AddSingleton<ITokenAcquisition>(Tokens);
-            services.RemoveAll<IMsalTokenCacheProvider>();
-            services.AddSingleton<IMsalTokenCacheProvider>(TokenCache);
+            if (fakeTokenCache)
+            {
+                services.RemoveAll<IMsalTokenCacheProvider>();
+                services.AddSingleton<IMsalTokenCacheProvider>(TokenCache);
+            }
         });
     }
 
