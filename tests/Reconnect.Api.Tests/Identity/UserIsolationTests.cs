@@ -122,6 +122,45 @@ public sealed class UserIsolationTests : IAsyncLifetime
         Assert.Equal(0, (await response.Content.ReadFromJsonAsync<CorrespondentPage>())!.Total);
     }
 
+    /// <summary>
+    /// Another user's person ids answer 404 (not 403: a stranger learns nothing, not even that the id
+    /// exists) on every endpoint that takes one, and change nothing. Skipped until people endpoints exist.
+    /// </summary>
+    [SkippableFact]
+    public async Task AnotherUsersPersonIdsAreNotFound()
+    {
+        var endpoints = ApiEndpoints.All(_app).Where(e => e.Pattern.Contains("{personId", StringComparison.OrdinalIgnoreCase) || e.Pattern.StartsWith("/api/drafts", StringComparison.Ordinal) && e.Method == "POST").ToList();
+        Skip.If(endpoints.Count == 0, "No endpoint takes a person id yet.");
+        var owner = _app.ClientFor(TestUsers.B);
+        var personIds = (await owner.GetFromJsonAsync<CorrespondentPage>("/api/correspondents?take=1000"))!.Items
+            .Select(i => i.PersonId).OfType<string>().Distinct().ToList();
+        Assert.True(personIds.Count > 0, "B has no person ids to try: the correspondents list should name each row's person.");
+        var mailboxB = (await UserRows.FindMailboxIdAsync(_app.Services, TestUsers.B))!.Value;
+        var before = await UserRows.ReadAsync(_app.Services, mailboxB);
+        var failures = new List<string>();
+
+        foreach (var stranger in new[] { TestUsers.A, TestUsers.ATwin })
+        {
+            var client = _app.ClientFor(stranger);
+            foreach (var personId in personIds.Take(3))
+            {
+                foreach (var endpoint in endpoints)
+                {
+                    var body = $$"""{"personId":"{{personId}}","strategy":"own-the-gap","tone":"warm","inputs":{},"until":"2099-01-01T00:00:00Z"}""";
+                    var request = new ApiEndpoint(endpoint.Method, endpoint.Pattern, ApiEndpoints.Url(endpoint.Pattern, personId), endpoint.Endpoint).Request(body);
+                    var response = await client.SendAsync(request);
+                    if (response.StatusCode != HttpStatusCode.NotFound)
+                    {
+                        failures.Add($"{stranger.Name} {endpoint} with B's person {personId}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+                    }
+                }
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(before, await UserRows.ReadAsync(_app.Services, mailboxB));
+    }
+
     private static readonly Dictionary<string, TestUser> Users = new()
     {
         ["A (same tenant)"] = TestUsers.A,
