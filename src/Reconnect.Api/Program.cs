@@ -1,8 +1,10 @@
 using Reconnect.Api.Correspondents;
+using Reconnect.Api.Drafts;
 using Reconnect.Api.Extensions;
 using Reconnect.Api.Identity;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Api.Me;
+using Reconnect.Api.People;
 using Reconnect.Api.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +16,7 @@ builder.AddIdentity();
 builder.AddBrowserHardening();
 builder.AddPerUserRateLimiting();
 builder.AddMailboxSync();
+builder.AddPeople();
 
 var app = builder.Build();
 
@@ -26,6 +29,10 @@ app.UseRateLimiter();
 var api = app.MapGroup("").RequireAuthorization(IdentityExtensions.ApiUserPolicy).RequirePerUserRateLimit();
 api.MapSync();
 api.MapCorrespondents();
+api.MapSuggestions();
+api.MapPeople();
+api.MapSettings();
+api.MapDrafts();
 api.MapMe();
 
 app.Run();

@@ -21,16 +21,20 @@ internal static class MeApi
         return group;
     }
 
-    private static async Task<NoContent> EraseAsync(CurrentUser user, ReconnectDbContext db, IGraphSessions sessions, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<NoContent> EraseAsync(CurrentUser user, ReconnectDbContext db, IGraphSessions sessions, People.PeopleCache people, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var identity = user.Identity;
 
         // Every per-user table points at the mailbox row with ON DELETE CASCADE, so this one statement
         // erases them all, new tables included (Identity tests check that no row of the user is left).
         // A sync still running for the user fails on its next write, for the same reason.
-        var erased = await db.Mailboxes
-            .Where(m => m.TenantId == identity.TenantId && m.ObjectId == identity.ObjectId)
-            .ExecuteDeleteAsync(cancellationToken);
+        var mailboxes = db.Mailboxes.Where(m => m.TenantId == identity.TenantId && m.ObjectId == identity.ObjectId);
+        foreach (var id in await mailboxes.Select(m => m.Id).ToListAsync(cancellationToken))
+        {
+            people.Forget(id);
+        }
+
+        var erased = await mailboxes.ExecuteDeleteAsync(cancellationToken);
         await sessions.ForgetAsync(identity, cancellationToken);
 
         loggers.CreateLogger(typeof(MeApi)).LogInformation("Erased the data of a user on request ({Mailboxes} mailbox)", erased);

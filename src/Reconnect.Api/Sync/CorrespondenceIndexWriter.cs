@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Core.Correspondence;
+using Reconnect.Core.People;
 using Reconnect.Graph;
 
 namespace Reconnect.Api.Sync;

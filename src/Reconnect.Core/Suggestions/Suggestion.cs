@@ -19,16 +19,16 @@ public sealed record Suggestion(
 
 /// <summary>
 /// The drafting strategies' wire names, as the task pane and the drafting templates know them
-/// (the same strings as Drafting's <c>DraftingNames</c>).
+/// (Drafting's <c>DraftingNames</c>).
 /// </summary>
 public static class SuggestionStrategies
 {
-    public const string ShareSomethingRelevant = "share-something-relevant";
-    public const string TheirRecentActivity = "their-recent-activity";
+    public const string ShareSomethingRelevant = Drafting.DraftingNames.ShareSomethingRelevant;
+    public const string TheirRecentActivity = Drafting.DraftingNames.RecentActivity;
 
     /// <summary>
     /// The strategy that needs nothing but the history: the other two need something the user
     /// knows (an article, their news), so from mail alone every suggestion is "own the gap".
     /// </summary>
-    public const string OwnTheGap = "own-the-gap";
+    public const string OwnTheGap = Drafting.DraftingNames.OwnTheGap;
 }
