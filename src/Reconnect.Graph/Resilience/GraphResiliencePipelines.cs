@@ -43,24 +43,24 @@ public sealed class GraphResiliencePipelines(GraphResilienceOptions options, int
         if (options.MaxRetryAttempts > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+            {
+                MaxRetryAttempts = options.MaxRetryAttempts,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.BaseDelay,
+                MaxDelay = options.MaxDelay,
+                ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.CancellationToken)),
+                DelayGenerator = args => ValueTask.FromResult(RetryDelay(args.Outcome, gate)),
+                OnRetry = args =>
                 {
-                    MaxRetryAttempts = options.MaxRetryAttempts,
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = options.BaseDelay,
-                    MaxDelay = options.MaxDelay,
-                    ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.CancellationToken)),
-                    DelayGenerator = args => ValueTask.FromResult(RetryDelay(args.Outcome, gate)),
-                    OnRetry = args =>
-                    {
-                        stats.Retried(args.Outcome.Result?.StatusCode);
-                        var level = args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests ? LogLevel.Information : LogLevel.Warning;
-                        _logger.Log(level, "Graph call retried ({Attempt}) after {Outcome}; waiting {Delay} ms",
-                            args.AttemptNumber + 1,
-                            args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name,
-                            (long)args.RetryDelay.TotalMilliseconds);
-                        return ValueTask.CompletedTask;
-                    },
+                    stats.Retried(args.Outcome.Result?.StatusCode);
+                    var level = args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests ? LogLevel.Information : LogLevel.Warning;
+                    _logger.Log(level, "Graph call retried ({Attempt}) after {Outcome}; waiting {Delay} ms",
+                        args.AttemptNumber + 1,
+                        args.Outcome.Result is { } r ? ((int)r.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture) : args.Outcome.Exception?.GetType().Name,
+                        (long)args.RetryDelay.TotalMilliseconds);
+                    return ValueTask.CompletedTask;
+                },
             });
         }
 
