@@ -3,14 +3,15 @@ using Microsoft.Kiota.Abstractions.Authentication;
 using Reconnect.Api.Identity;
 using Reconnect.Api.Sync;
 using Reconnect.Graph;
+using Reconnect.Graph.Resilience;
 
 namespace Reconnect.Api.Demo;
 
 /// <summary>The demo user's Graph is the in-process simulator, which needs no token.</summary>
-internal sealed class DemoGraphClientSource(DemoMailboxHost host) : IGraphClientSource
+internal sealed class DemoGraphClientSource(DemoMailboxHost host, GraphResiliencePipelines resilience) : IGraphClientSource
 {
     public GraphServiceClient For(UserIdentity user) =>
         user == DemoAuthentication.User
-            ? GraphClients.Create(host.BaseUrl, new AnonymousAuthenticationProvider())
+            ? GraphClients.Create(host.BaseUrl, new AnonymousAuthenticationProvider(), resilience: resilience.For(user.MailboxKey()))
             : throw new InvalidOperationException("Only the demo user can read the demo mailbox.");
 }

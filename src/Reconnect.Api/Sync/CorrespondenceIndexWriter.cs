@@ -47,8 +47,12 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
         return new PageOutcome(page.Messages.Count + page.RemovedIds.Count, skipped);
     }
 
-    /// <summary>Forgets every copy held in a folder that no longer exists.</summary>
-    public async Task RemoveFolderAsync(int mailboxId, string folderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Forgets every copy held in a folder, with its cursor (a folder that no longer exists) or
+    /// with only its links cleared (<paramref name="keepCursor"/>: a folder to read again from scratch),
+    /// in one transaction.
+    /// </summary>
+    public async Task RemoveFolderAsync(int mailboxId, string folderId, CancellationToken cancellationToken, bool keepCursor = false)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = await db.MessageCopies.Where(c => c.MailboxId == mailboxId && c.FolderId == folderId)
@@ -58,7 +62,16 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
             await ApplyCopiesAsync(mailboxId, folderId, chunk.ToDictionary(id => id, _ => new CopyChange(null, Removed: true), StringComparer.Ordinal), cancellationToken);
         }
 
-        await db.FolderCursors.Where(c => c.MailboxId == mailboxId && c.FolderId == folderId).ExecuteDeleteAsync(cancellationToken);
+        var cursor = db.FolderCursors.Where(c => c.MailboxId == mailboxId && c.FolderId == folderId);
+        if (keepCursor)
+        {
+            await cursor.ExecuteUpdateAsync(c => c.SetProperty(x => x.NextLink, (string?)null).SetProperty(x => x.DeltaLink, (string?)null), cancellationToken);
+        }
+        else
+        {
+            await cursor.ExecuteDeleteAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }
