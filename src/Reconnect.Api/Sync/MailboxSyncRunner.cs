@@ -108,6 +108,7 @@ internal sealed class MailboxSyncRunner(
         {
             await SyncAsync(mailboxId, user, cancellationToken);
             await FinishAsync(mailboxId, SyncState.Completed, null);
+            await LogCompletedAsync(mailboxId);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -124,7 +125,7 @@ internal sealed class MailboxSyncRunner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
-        var writer = new CorrespondenceIndexWriter(db);
+        var writer = new CorrespondenceIndexWriter(db, logger);
         var graph = scope.ServiceProvider.GetService<IGraphClientSource>()
             ?? throw new InvalidOperationException("No Microsoft Graph access is configured for this deployment (AzureAd settings).");
         var reader = new GraphMailboxReader(graph.For(user), graphOptions.Value);
@@ -270,6 +271,15 @@ internal sealed class MailboxSyncRunner(
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
+    }
+
+    private async Task LogCompletedAsync(int mailboxId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
+        var sync = await db.MailboxSyncs.AsNoTracking().FirstAsync(s => s.MailboxId == mailboxId);
+        logger.LogInformation("Sync of mailbox {MailboxId} completed: {MessagesProcessed} items read, {ItemsSkipped} skipped as unusable",
+            mailboxId, sync.MessagesProcessed, sync.ItemsSkipped);
     }
 
     private async Task FinishAsync(int mailboxId, SyncState state, string? error)
