@@ -28,6 +28,10 @@ internal sealed class MailboxSyncRunner(
     /// <summary>Starts (or resumes) a mailbox's sync unless one is already running; true if this call started it.</summary>
     public async Task<bool> StartAsync(int mailboxId, UserIdentity user, CancellationToken cancellationToken)
     {
+        // The slot is taken by a task that is not complete until the run is: a second caller arriving
+        // while this one marks the sync started must see it running (a completed placeholder let two
+        // syncs of one mailbox run at once, e.g. the start-up resumer and a POST /api/sync).
+        var starting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_running)
         {
             if (_running.TryGetValue(mailboxId, out var task) && !task.IsCompleted)
@@ -35,7 +39,7 @@ internal sealed class MailboxSyncRunner(
                 return false;
             }
 
-            _running[mailboxId] = Task.CompletedTask;
+            _running[mailboxId] = starting.Task;
         }
 
         try
@@ -49,10 +53,12 @@ internal sealed class MailboxSyncRunner(
                 _running.Remove(mailboxId);
             }
 
+            starting.SetResult();
             throw;
         }
 
         var run = Task.Run(() => RunAsync(mailboxId, user, _stopping.Token), CancellationToken.None);
+        _ = run.ContinueWith(_ => starting.SetResult(), TaskScheduler.Default);
         lock (_running)
         {
             _running[mailboxId] = run;

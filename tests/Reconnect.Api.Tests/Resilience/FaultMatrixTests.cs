@@ -43,7 +43,7 @@ public sealed class FaultMatrixTests(Generated20kMailbox mailbox, ITestOutputHel
 
         var injected = app.DemoMailbox.Server.Simulator.Faults;
         output.WriteLine($"{scenario}: {watch.Elapsed.TotalSeconds:F1} s, {app.DemoMailbox.Server.RequestCount} requests, "
-            + $"429 {injected.Throttled}, 5xx {injected.ServerErrors}, resets {injected.Resets}, truncated {injected.Truncated}, expired {injected.ExpiredDeltaTokens}");
+            + $"{status.MessagesProcessed} processed, {status.ItemsSkipped} skipped, 429 {injected.Throttled}, 5xx {injected.ServerErrors}, resets {injected.Resets}, truncated {injected.Truncated}, expired {injected.ExpiredDeltaTokens}");
         Assert.True(status.State == "completed", status.ToString());
         Assert.Equal(0, injected.RetryAfterViolations);
         Assert.Equal(faults.ExpireDeltaTokens, injected.ExpiredDeltaTokens);
