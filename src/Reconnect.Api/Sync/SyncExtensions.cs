@@ -14,6 +14,7 @@ internal static class SyncExtensions
             .ValidateOnStart();
         builder.Services.AddSingleton<MailboxSyncRunner>();
         builder.Services.AddGraphResilience();
+        builder.Services.AddHealthChecks().AddCheck<SyncHealthCheck>("sync");
 
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         if (builder.Configuration.GetValue<bool>($"{DemoOptions.SectionName}:{nameof(DemoOptions.Enabled)}"))
