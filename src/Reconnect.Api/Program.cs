@@ -2,6 +2,7 @@ using Reconnect.Api.Correspondents;
 using Reconnect.Api.Extensions;
 using Reconnect.Api.Identity;
 using Reconnect.Api.Infrastructure;
+using Reconnect.Api.Me;
 using Reconnect.Api.Sync;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,16 +12,21 @@ builder.AddRequestLimits();
 builder.AddClock();
 builder.AddStorage();
 builder.AddIdentity();
+builder.AddBrowserHardening();
+builder.AddPerUserRateLimiting();
 builder.AddMailboxSync();
 
 var app = builder.Build();
 
+app.UseBrowserHardening();
 app.MapApiDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
-var api = app.MapGroup("").RequireAuthorization(IdentityExtensions.ApiUserPolicy);
+var api = app.MapGroup("").RequireAuthorization(IdentityExtensions.ApiUserPolicy).RequirePerUserRateLimit();
 api.MapSync();
 api.MapCorrespondents();
+api.MapMe();
 
 app.Run();

@@ -2,33 +2,24 @@ using Reconnect.GraphSimulator.Generation;
 
 namespace Reconnect.Api.Tests.Support;
 
-/// <summary>A generated mailbox with its ground truth, shared by the tests of a class and deleted after them.</summary>
-public abstract class GeneratedMailbox : IDisposable
+/// <summary>A generated 20,000-message mailbox with change files and its ground truth, made once per test class.</summary>
+public sealed class GeneratedMailbox : IDisposable
 {
-    protected GeneratedMailbox(int messageCount, long seed)
+    public GeneratedMailbox()
     {
-        Folder = Path.Combine(Path.GetTempPath(), "reconnect-mailbox-" + Guid.NewGuid().ToString("N"));
-        MailboxGenerator.Generate(new GeneratorOptions { MessageCount = messageCount, Seed = seed, ChangeBatches = 2 }, Folder);
+        Path = Directory.CreateTempSubdirectory("reconnect-generated-").FullName;
+        Result = MailboxGenerator.Generate(new GeneratorOptions { MessageCount = 20_000, Seed = 42, ChangeBatches = 3 }, Path);
     }
 
-    public string Folder { get; }
+    public string Path { get; }
 
-    public string ExpectedCsv => Path.Combine(Folder, "expected-correspondents.csv");
+    public GenerationResult Result { get; }
 
-    public string ExpectedAfterChangesCsv => Path.Combine(Folder, "after-changes", "expected-correspondents.csv");
+    public IReadOnlyList<CorrespondenceRow> ExpectedInitially =>
+        CorrespondenceTable.Load(System.IO.Path.Combine(Path, "expected-correspondents.csv"));
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // Leftovers in the temp folder are harmless.
-        }
-    }
+    public IReadOnlyList<CorrespondenceRow> ExpectedAfterChanges =>
+        CorrespondenceTable.Load(System.IO.Path.Combine(Path, "after-changes", "expected-correspondents.csv"));
+
+    public void Dispose() => Directory.Delete(Path, recursive: true);
 }
-
-/// <summary>The 20k-message mailbox the fault matrix and crash tests sync.</summary>
-public sealed class Generated20kMailbox() : GeneratedMailbox(20_000, 7);
