@@ -113,8 +113,9 @@ internal sealed class MailboxSyncRunner(
         try
         {
             await SyncAsync(mailboxId, user, cancellationToken);
-            await FinishAsync(mailboxId, SyncState.Completed, null);
+            // Before finishing: once the state says completed, a caller may start the next sync at once.
             await LogCompletedAsync(mailboxId);
+            await FinishAsync(mailboxId, SyncState.Completed, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
