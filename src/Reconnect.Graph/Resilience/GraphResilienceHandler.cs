@@ -14,15 +14,19 @@ namespace Reconnect.Graph.Resilience;
 /// </remarks>
 internal sealed class GraphResilienceHandler(GraphResilience resilience) : DelegatingHandler
 {
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        await resilience.Pipeline.ExecuteAsync(
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        // While Graph throttles the mailbox, a new request waits before it starts (outside its
+        // attempt timeout); a retried one waits in the retry's delay.
+        await resilience.Gate.WaitAsync(cancellationToken);
+        return await resilience.Pipeline.ExecuteAsync(
             static async (state, token) => await state.Handler.SendAttemptAsync(state.Request, token),
             (Handler: this, Request: request),
             cancellationToken);
+    }
 
     private async Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        await resilience.Gate.WaitAsync(cancellationToken);
         var response = await base.SendAsync(request, cancellationToken);
         if (!response.IsSuccessStatusCode || response.Content is null)
         {

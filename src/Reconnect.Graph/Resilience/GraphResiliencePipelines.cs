@@ -121,7 +121,14 @@ public sealed class GraphResiliencePipelines(GraphResilienceOptions options, int
             return wait;
         }
 
-        return outcome.Exception is BrokenCircuitException { RetryAfter: { } untilClosed } ? untilClosed : null;
+        if (outcome.Exception is BrokenCircuitException { RetryAfter: { } untilClosed })
+        {
+            return untilClosed;
+        }
+
+        // Another request of the mailbox was told to wait: this retry waits as long, not less.
+        var gateRemaining = gate.Remaining;
+        return gateRemaining > TimeSpan.Zero ? gateRemaining : null;
     }
 
     internal static TimeSpan? RetryAfterOf(HttpResponseMessage response, DateTimeOffset now)
@@ -197,9 +204,11 @@ internal sealed class ThrottleGate(TimeProvider time)
         while (Interlocked.CompareExchange(ref _openAtTicks, until, current) != current);
     }
 
+    public TimeSpan Remaining => TimeSpan.FromTicks(Math.Max(0, Interlocked.Read(ref _openAtTicks) - time.GetUtcNow().UtcTicks));
+
     public Task WaitAsync(CancellationToken cancellationToken)
     {
-        var remaining = Interlocked.Read(ref _openAtTicks) - time.GetUtcNow().UtcTicks;
-        return remaining <= 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromTicks(remaining), time, cancellationToken);
+        var remaining = Remaining;
+        return remaining <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(remaining, time, cancellationToken);
     }
 }
