@@ -10,6 +10,7 @@ using Reconnect.Api.Sync;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiDefaults();
+builder.AddRequestLimits();
 builder.AddClock();
 builder.AddStorage();
 builder.AddIdentity();
