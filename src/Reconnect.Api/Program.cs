@@ -3,6 +3,7 @@ using Reconnect.Api.Extensions;
 using Reconnect.Api.Identity;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Api.Sync;
+using Reconnect.Api.TaskPane;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,10 +12,12 @@ builder.AddClock();
 builder.AddStorage();
 builder.AddIdentity();
 builder.AddMailboxSync();
+builder.AddTaskPane();
 
 var app = builder.Build();
 
 app.MapApiDefaults();
+app.MapTaskPane();
 app.UseAuthentication();
 app.UseAuthorization();
 

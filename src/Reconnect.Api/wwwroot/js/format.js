@@ -1,0 +1,47 @@
+/*
+  Dates and counts as the pane shows them: "3 May 2024", "2 years, 6 months".
+*/
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+
+/**
+ * @param {string | null | undefined} iso an ISO 8601 date
+ * @returns {string} e.g. "3 May 2024", or "" when there is none
+ */
+export function formatDate(iso) {
+  if (!iso) return "";
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? "" : dateFormat.format(date);
+}
+
+/**
+ * @param {number} count
+ * @param {string} singular
+ * @param {string} [plural]
+ * @returns {string} e.g. "1 message", "3 messages"
+ */
+export function plural(count, singular, plural = `${singular}s`) {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/**
+ * The server's "now", worked out from a suggestion (last contact + days of silence), since the
+ * server may run on a fixed clock (Clock:Now) that the browser doesn't know.
+ * @param {{lastContact?: string, silenceDays?: number}} suggestion
+ * @returns {Date} the later of that and the browser's clock
+ */
+export function serverNow(suggestion) {
+  const browser = new Date();
+  if (!suggestion?.lastContact || typeof suggestion.silenceDays !== "number") return browser;
+  const derived = new Date(new Date(suggestion.lastContact).getTime() + suggestion.silenceDays * 86_400_000);
+  return derived > browser ? derived : browser;
+}
+
+/**
+ * @param {Date} date
+ * @param {number} days
+ * @returns {Date}
+ */
+export function addDays(date, days) {
+  return new Date(date.getTime() + days * 86_400_000);
+}
