@@ -71,7 +71,7 @@ export function quarterChart(series, name) {
     h("thead", null, h("tr", null, h("th", { scope: "col" }, "Quarter"), h("th", { scope: "col" }, "Sent"), h("th", { scope: "col" }, "Received"))),
     h("tbody", null, ...quarters.map((q) => h("tr", null, h("th", { scope: "row" }, q.label), h("td", null, q.sent), h("td", null, q.received)))));
 
-  return h("figure", { className: "history-chart", style: "margin:0" },
+  return h("figure", { className: "history-chart" },
     chart,
     h("figcaption", { className: "legend", "aria-hidden": "true" },
       h("span", null, h("span", { className: "swatch sent" }), `Sent (${total.sent})`),

@@ -242,7 +242,8 @@ function field(input, state, changed) {
  */
 function renderPreview(preview, draft) {
   const frame = h("iframe", { title: "Preview of the message body", sandbox: "allow-same-origin", "data-testid": "preview-body" });
-  frame.srcdoc = `<!DOCTYPE html><html><head><style>body{margin:0;font:14px/20px "Segoe UI",-apple-system,Roboto,sans-serif;color:#242424}p{margin:0 0 8px}</style></head><body>${draft.htmlBody}</body></html>`;
+  // A stylesheet link rather than inline <style>, so a strict Content-Security-Policy (style-src 'self') holds.
+  frame.srcdoc = `<!DOCTYPE html><html><head><link rel="stylesheet" href="/css/preview.css"></head><body>${draft.htmlBody}</body></html>`;
   frame.addEventListener("load", () => {
     const height = frame.contentDocument?.documentElement?.scrollHeight;
     if (height) frame.style.height = `${height + 4}px`;
