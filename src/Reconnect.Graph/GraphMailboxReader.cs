@@ -1,6 +1,8 @@
 using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
+using Microsoft.Kiota.Abstractions.Serialization;
+using System.Text.Json;
 using Reconnect.Core.Correspondence;
 
 namespace Reconnect.Graph;
@@ -67,41 +69,43 @@ public sealed class GraphMailboxReader(GraphServiceClient client, GraphReaderOpt
     public async Task<MessagePage> ReadMessagesAsync(string folderId, string? link, CancellationToken cancellationToken)
     {
         var delta = client.Me.MailFolders[folderId].Messages.Delta;
-        var response = link is null
-            ? await delta.GetAsDeltaGetResponseAsync(request =>
-            {
-                request.QueryParameters.Select = MessageSelect;
-                request.Headers.Add("Prefer", $"odata.maxpagesize={options.PageSize}");
-            }, cancellationToken)
-            : await delta.WithUrl(link).GetAsDeltaGetResponseAsync(
-                request => request.Headers.Add("Prefer", $"odata.maxpagesize={options.PageSize}"),
-                cancellationToken);
-        if (response is null)
-        {
-            throw new InvalidDataException($"Graph returned no delta page for folder {folderId}.");
-        }
+        var request = link is null
+            ? delta.ToGetRequestInformation(r => r.QueryParameters.Select = MessageSelect)
+            : delta.WithUrl(link).ToGetRequestInformation();
+        request.Headers.Add("Prefer", $"odata.maxpagesize={options.PageSize}");
+
+        await using var body = await client.RequestAdapter.SendPrimitiveAsync<Stream>(request, ErrorMapping, cancellationToken)
+            ?? throw new InvalidDataException($"Graph returned no delta page for folder {folderId}.");
+        var page = await JsonSerializer.DeserializeAsync(body, GraphJsonContext.Default.DeltaPageJson, cancellationToken)
+            ?? throw new InvalidDataException($"Graph returned an empty delta page for folder {folderId}.");
 
         var messages = new List<MessageEnvelope>();
         var removed = new List<string>();
-        foreach (var message in response.Value ?? [])
+        foreach (var message in page.Value ?? [])
         {
-            if (message.Id is null)
+            if (message?.Id is null)
             {
                 continue;
             }
 
-            if (message.AdditionalData.ContainsKey("@removed"))
+            if (message.IsRemoved)
             {
                 removed.Add(message.Id);
             }
             else
             {
-                messages.Add(GraphEnvelopes.ToEnvelope(message, folderId));
+                messages.Add(message.ToEnvelope(folderId));
             }
         }
 
-        return new MessagePage(messages, removed, response.OdataNextLink, response.OdataDeltaLink);
+        return new MessagePage(messages, removed, page.NextLink, page.DeltaLink);
     }
+
+    /// <summary>Graph's error bodies, for every status, become the SDK's <see cref="ODataError"/>.</summary>
+    private static readonly Dictionary<string, ParsableFactory<IParsable>> ErrorMapping = new()
+    {
+        ["XXX"] = ODataError.CreateFromDiscriminatorValue,
+    };
 
     /// <summary>The owner's Outlook contacts, page by page.</summary>
     public async IAsyncEnumerable<ContactCard> ReadContactsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)

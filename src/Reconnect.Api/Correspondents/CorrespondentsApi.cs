@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Reconnect.Api.Identity;
 using Reconnect.Api.Infrastructure;
+using Reconnect.Api.People;
 using Reconnect.Core.People;
+using Reconnect.Core.Suggestions;
 
 namespace Reconnect.Api.Correspondents;
 
@@ -22,9 +24,10 @@ internal static class CorrespondentsApi
     }
 
     private static async Task<Ok<CorrespondentPage>> GetCorrespondentsAsync(
-        [AsParameters] CorrespondentsQuery query, CurrentUser user, ReconnectDbContext db, CancellationToken cancellationToken)
+        [AsParameters] CorrespondentsQuery query, CurrentUser user, ReconnectDbContext db, PeopleDirectory people, FeedbackStore feedback, CancellationToken cancellationToken)
     {
-        var mailboxId = await user.GetMailboxIdAsync(cancellationToken);
+        var mailbox = await user.GetMailboxAsync(cancellationToken);
+        var mailboxId = mailbox.Id;
         var correspondents = db.Correspondents.AsNoTracking().Where(c => c.MailboxId == mailboxId);
         var total = await correspondents.CountAsync(cancellationToken);
         var rows = await correspondents
@@ -32,7 +35,9 @@ internal static class CorrespondentsApi
             .Skip(query.Skip)
             .Take(query.Take)
             .ToListAsync(cancellationToken);
-        return TypedResults.Ok(new CorrespondentPage(total, [.. rows.Select(CorrespondentItem.From)]));
+        var snapshot = await people.GetAsync(mailboxId, mailbox.PeopleVersion, cancellationToken);
+        var said = await feedback.LoadAsync(mailboxId, cancellationToken);
+        return TypedResults.Ok(new CorrespondentPage(total, [.. rows.Select(c => CorrespondentItem.From(c, snapshot.ByAddress.GetValueOrDefault(c.Address), said))]));
     }
 }
 
@@ -58,7 +63,11 @@ public sealed record CorrespondentItem(
     bool Automated,
     string? PersonId)
 {
-    internal static CorrespondentItem From(Correspondent c) => new(
+    /// <remarks>
+    /// Automated is the person's verdict (all their addresses, their exchanges, the user's "not a
+    /// person"); an address no person holds yet (a sync still running) is judged on its own.
+    /// </remarks>
+    internal static CorrespondentItem From(Correspondent c, PersonProfile? person, SuggestionFeedback feedback) => new(
         c.Address,
         c.DisplayName,
         c.SentCount,
@@ -66,6 +75,7 @@ public sealed record CorrespondentItem(
         c.LastSent,
         c.LastReceived,
         c.LastSent > c.LastReceived || c.LastReceived is null ? c.LastSent : c.LastReceived,
-        AutomatedSenders.Classify(new SenderStats(c.Address, c.SentCount, c.ReceivedCount, c.BulkCount, c.OtherCount)).IsAutomated,
-        null);
+        feedback.IsNotAPerson(c.Address)
+            || (person?.IsAutomated ?? AutomatedSenders.Classify(new SenderStats(c.Address, c.SentCount, c.ReceivedCount, c.BulkCount, c.OtherCount)).IsAutomated),
+        person?.PersonId);
 }

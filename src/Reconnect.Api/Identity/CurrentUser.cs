@@ -14,4 +14,12 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor, MailboxDirector
     /// <summary>The user's mailbox id, created on first use.</summary>
     public async Task<int> GetMailboxIdAsync(CancellationToken cancellationToken) =>
         _mailboxId ??= await directory.GetOrCreateAsync(Identity, cancellationToken);
+
+    /// <summary>The user's mailbox with the settings every judgement needs, created on first use.</summary>
+    public async Task<MailboxSummary> GetMailboxAsync(CancellationToken cancellationToken) =>
+        await directory.FindSummaryAsync(Identity, cancellationToken)
+        ?? await directory.FindSummaryAsync(await GetMailboxIdAsync(cancellationToken), cancellationToken);
 }
+
+/// <summary>A mailbox row without its addresses: who, which people version, which threshold.</summary>
+internal sealed record MailboxSummary(int Id, string? DisplayName, long PeopleVersion, int StaleAfterMonths);

@@ -12,6 +12,18 @@ internal sealed class MailboxDirectory(ReconnectDbContext db)
             .Select(m => (int?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
 
+    public Task<MailboxSummary?> FindSummaryAsync(UserIdentity user, CancellationToken cancellationToken) =>
+        db.Mailboxes.AsNoTracking()
+            .Where(m => m.TenantId == user.TenantId && m.ObjectId == user.ObjectId)
+            .Select(m => new MailboxSummary(m.Id, m.DisplayName, m.PeopleVersion, m.StaleAfterMonths))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    public async Task<MailboxSummary> FindSummaryAsync(int mailboxId, CancellationToken cancellationToken) =>
+        await db.Mailboxes.AsNoTracking()
+            .Where(m => m.Id == mailboxId)
+            .Select(m => new MailboxSummary(m.Id, m.DisplayName, m.PeopleVersion, m.StaleAfterMonths))
+            .FirstAsync(cancellationToken);
+
     public async Task<int> GetOrCreateAsync(UserIdentity user, CancellationToken cancellationToken)
     {
         if (await FindAsync(user, cancellationToken) is { } id)

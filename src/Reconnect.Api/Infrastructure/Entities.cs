@@ -1,4 +1,5 @@
 using Reconnect.Core.Correspondence;
+using Reconnect.Core.People;
 
 namespace Reconnect.Api.Infrastructure;
 
@@ -14,6 +15,12 @@ public sealed class Mailbox
     public string? DisplayName { get; set; }
     /// <summary>The owner's own addresses, newline-separated, as /me reported them at the last sync.</summary>
     public string OwnAddresses { get; set; } = string.Empty;
+
+    /// <summary>Bumped whenever the people are rebuilt, so every instance knows its cached copy is old.</summary>
+    public long PeopleVersion { get; set; }
+
+    /// <summary>The user's staleness threshold in months (3, 6, 12 or 24).</summary>
+    public int StaleAfterMonths { get; set; } = 12;
 }
 
 public enum SyncState
@@ -74,12 +81,6 @@ public sealed class IndexedMessage
     public int CopyCount { get; set; }
 }
 
-public enum InteractionKind
-{
-    Email,
-    Meeting,
-}
-
 /// <summary>
 /// One exchange with one address: a message sent to them or received from them (and, later, a
 /// meeting). The history, rhythm and charts of a person are read from these rows; the
@@ -131,4 +132,37 @@ public sealed class ContactEntry
     public string? CompanyName { get; set; }
     /// <summary>Normalized addresses, newline-separated.</summary>
     public string Addresses { get; set; } = string.Empty;
+}
+
+/// <summary>
+/// A person as the last people rebuild judged them (<see cref="Reconnect.Core.People.PersonProfile"/>,
+/// stored as JSON: it is read whole, into a per-mailbox cache, never queried by its parts).
+/// </summary>
+public sealed class PersonRow
+{
+    public int MailboxId { get; set; }
+    public required string PersonId { get; set; }
+    public required string Profile { get; set; }
+}
+
+/// <summary>
+/// What the user said of an address: snoozed, dismissed, not a person. Kept per address, not per
+/// person, so a later merge or split of people never brings back someone the user set aside.
+/// </summary>
+public sealed class Feedback
+{
+    public int MailboxId { get; set; }
+    public required string Address { get; set; }
+    public DateTime? SnoozedUntil { get; set; }
+    public bool Dismissed { get; set; }
+    public bool NotAPerson { get; set; }
+}
+
+/// <summary>A user's own Scriban template for one drafting strategy (both tones).</summary>
+public sealed class UserTemplateRow
+{
+    public int MailboxId { get; set; }
+    public required string Strategy { get; set; }
+    public required string Subject { get; set; }
+    public required string Body { get; set; }
 }

@@ -20,6 +20,9 @@ public sealed class ReconnectDbContext(DbContextOptions<ReconnectDbContext> opti
     public DbSet<Interaction> Interactions => Set<Interaction>();
     public DbSet<Correspondent> Correspondents => Set<Correspondent>();
     public DbSet<ContactEntry> Contacts => Set<ContactEntry>();
+    public DbSet<PersonRow> People => Set<PersonRow>();
+    public DbSet<Feedback> Feedback => Set<Feedback>();
+    public DbSet<UserTemplateRow> UserTemplates => Set<UserTemplateRow>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -77,6 +80,26 @@ public sealed class ReconnectDbContext(DbContextOptions<ReconnectDbContext> opti
             correspondent.HasKey(c => new { c.MailboxId, c.Address });
             correspondent.Property(c => c.DisplayName).HasMaxLength(200);
             correspondent.HasOne<Mailbox>().WithMany().HasForeignKey(c => c.MailboxId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<PersonRow>(person =>
+        {
+            person.HasKey(p => new { p.MailboxId, p.PersonId });
+            person.Property(p => p.PersonId).HasMaxLength(32);
+            person.HasOne<Mailbox>().WithMany().HasForeignKey(p => p.MailboxId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Feedback>(feedback =>
+        {
+            feedback.HasKey(f => new { f.MailboxId, f.Address });
+            feedback.HasOne<Mailbox>().WithMany().HasForeignKey(f => f.MailboxId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<UserTemplateRow>(template =>
+        {
+            template.HasKey(t => new { t.MailboxId, t.Strategy });
+            template.Property(t => t.Strategy).HasMaxLength(40);
+            template.HasOne<Mailbox>().WithMany().HasForeignKey(t => t.MailboxId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<ContactEntry>(contact =>

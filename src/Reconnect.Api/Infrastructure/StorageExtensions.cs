@@ -22,7 +22,7 @@ internal static class StorageExtensions
             connectionString = $"Data Source={Path.Combine(folder, "reconnect.db")}";
         }
 
-        builder.Services.AddDbContext<ReconnectDbContext>(options => options.UseSqlite(connectionString));
+        builder.Services.AddDbContext<ReconnectDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddDbContextCheck<ReconnectDbContext>("database");
         return builder;
@@ -39,7 +39,8 @@ internal static class StorageExtensions
             await db.Database.MigrateAsync(cancellationToken);
             if (db.Database.IsSqlite())
             {
-                // WAL lets the pane read while a sync writes.
+                // WAL lets the pane read while a sync writes; it is also what makes synchronous=NORMAL
+                // (set on each connection) safe: a killed process loses no committed page.
                 await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
             }
         }

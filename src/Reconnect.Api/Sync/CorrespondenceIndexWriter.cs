@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Core.Correspondence;
+using Reconnect.Core.People;
 using Reconnect.Graph;
 
 namespace Reconnect.Api.Sync;
@@ -14,6 +15,7 @@ namespace Reconnect.Api.Sync;
 /// <remarks>One writer per mailbox at a time: the sync runner serialises pages.</remarks>
 internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
 {
+
     /// <summary>Applies a page read from <paramref name="folderId"/> and stores where the folder's delta stands.</summary>
     public async Task<PageOutcome> ApplyPageAsync(int mailboxId, UserAddresses owner, string folderId, MessagePage page, CancellationToken cancellationToken)
     {
@@ -66,19 +68,28 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
     private async Task ApplyCopiesAsync(int mailboxId, string folderId, Dictionary<string, CopyChange> incoming, CancellationToken cancellationToken)
     {
         var ids = incoming.Keys.ToList();
-        var copies = await db.MessageCopies
-            .Where(c => c.MailboxId == mailboxId && ids.Contains(c.GraphId))
-            .ToDictionaryAsync(c => c.GraphId, StringComparer.Ordinal, cancellationToken);
+        var copies = (await BatchSql.LookupAsync(db,
+                "SELECT \"GraphId\", \"MessageKey\", \"FolderId\" FROM \"MessageCopies\" WHERE \"MailboxId\" = @p0 AND \"GraphId\" = @p1",
+                mailboxId, ids, r => new MessageCopy { MailboxId = mailboxId, GraphId = r.GetString(0), MessageKey = r.GetString(1), FolderId = r.GetString(2) },
+                cancellationToken))
+            .ToDictionary(c => c.GraphId, StringComparer.Ordinal);
 
         var copyDeltas = new Dictionary<string, int>(StringComparer.Ordinal);
         var arriving = new Dictionary<string, CountedMessage>(StringComparer.Ordinal);
+        var newCopies = new List<object?[]>();
+        var changedCopies = new List<MessageCopy>();
+        var removedCopies = new List<string>();
         foreach (var (graphId, change) in incoming)
         {
             copies.TryGetValue(graphId, out var copy);
             var counted = change.Counted;
             if (copy is not null && copy.MessageKey == counted?.Key)
             {
-                copy.FolderId = folderId;
+                if (copy.FolderId != folderId)
+                {
+                    changedCopies.Add(new MessageCopy { MailboxId = mailboxId, GraphId = graphId, MessageKey = copy.MessageKey, FolderId = folderId });
+                }
+
                 continue;
             }
 
@@ -92,92 +103,113 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
             if (copy is not null)
             {
                 Adjust(copyDeltas, copy.MessageKey, -1);
-                if (counted is null)
-                {
-                    db.MessageCopies.Remove(copy);
-                }
             }
 
-            if (counted is not null)
+            if (counted is null)
             {
-                Adjust(copyDeltas, counted.Key, +1);
-                arriving.TryAdd(counted.Key, counted);
-                if (copy is null)
+                if (copy is not null)
                 {
-                    db.MessageCopies.Add(new MessageCopy { MailboxId = mailboxId, GraphId = graphId, MessageKey = counted.Key, FolderId = folderId });
+                    removedCopies.Add(graphId);
                 }
-                else
-                {
-                    copy.MessageKey = counted.Key;
-                    copy.FolderId = folderId;
-                }
+
+                continue;
+            }
+
+            Adjust(copyDeltas, counted.Key, +1);
+            arriving.TryAdd(counted.Key, counted);
+            if (copy is null)
+            {
+                newCopies.Add([mailboxId, graphId, counted.Key, folderId]);
+            }
+            else
+            {
+                changedCopies.Add(new MessageCopy { MailboxId = mailboxId, GraphId = graphId, MessageKey = counted.Key, FolderId = folderId });
             }
         }
+
+        await WriteCopiesAsync(mailboxId, newCopies, changedCopies, removedCopies, cancellationToken);
 
         var keys = copyDeltas.Where(d => d.Value != 0).Select(d => d.Key).ToList();
         if (keys.Count == 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
             return;
         }
 
-        var messages = await db.IndexedMessages
-            .Where(m => m.MailboxId == mailboxId && keys.Contains(m.MessageKey))
-            .ToDictionaryAsync(m => m.MessageKey, StringComparer.Ordinal, cancellationToken);
+        var messages = (await BatchSql.LookupAsync(db,
+                "SELECT \"MessageKey\", \"CopyCount\" FROM \"IndexedMessages\" WHERE \"MailboxId\" = @p0 AND \"MessageKey\" = @p1",
+                mailboxId, keys, r => (Key: r.GetString(0), Copies: r.GetInt32(1)), cancellationToken))
+            .ToDictionary(m => m.Key, m => m.Copies, StringComparer.Ordinal);
 
         var added = new List<CountedMessage>();
         var departed = new List<string>();
+        var recounted = new List<object?[]>();
         foreach (var key in keys)
         {
             var delta = copyDeltas[key];
-            if (messages.TryGetValue(key, out var message))
+            if (messages.TryGetValue(key, out var copyCount))
             {
-                message.CopyCount += delta;
-                if (message.CopyCount <= 0)
+                if (copyCount + delta <= 0)
                 {
-                    db.IndexedMessages.Remove(message);
                     departed.Add(key);
+                }
+                else
+                {
+                    recounted.Add([mailboxId, key, copyCount + delta]);
                 }
             }
             else if (delta > 0)
             {
-                var counted = arriving[key];
-                db.IndexedMessages.Add(new IndexedMessage
-                {
-                    MailboxId = mailboxId,
-                    MessageKey = key,
-                    Direction = counted.Direction,
-                    Date = counted.Date.UtcDateTime,
-                    Subject = counted.Subject,
-                    CopyCount = delta,
-                });
-                added.Add(counted);
+                added.Add(arriving[key]);
+                messages[key] = delta;
             }
+        }
+
+        await BatchSql.InsertAsync(db, "IndexedMessages", MessageColumns,
+            [.. added.Select(m => new object?[] { mailboxId, m.Key, m.Direction, m.Date.UtcDateTime, m.Subject, messages[m.Key] })],
+            string.Empty, cancellationToken);
+        await BatchSql.ExecuteForEachAsync(db,
+            "UPDATE \"IndexedMessages\" SET \"CopyCount\" = @p2 WHERE \"MailboxId\" = @p0 AND \"MessageKey\" = @p1", recounted, cancellationToken);
+        if (departed.Count > 0)
+        {
+            await db.IndexedMessages.Where(m => m.MailboxId == mailboxId && departed.Contains(m.MessageKey)).ExecuteDeleteAsync(cancellationToken);
         }
 
         var recount = await RemoveInteractionsAsync(mailboxId, departed, cancellationToken);
         await AddInteractionsAsync(mailboxId, added, recount, cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
         await RecountAsync(mailboxId, recount, cancellationToken);
+    }
+
+    private static readonly string[] CopyColumns = ["MailboxId", "GraphId", "MessageKey", "FolderId"];
+    private static readonly string[] MessageColumns = ["MailboxId", "MessageKey", "Direction", "Date", "Subject", "CopyCount"];
+    private static readonly string[] InteractionColumns = ["MailboxId", "SourceKey", "Address", "Kind", "Direction", "Date", "GroupSize", "Bulk"];
+    private static readonly string[] CorrespondentColumns =
+    [
+        "MailboxId", "Address", "DisplayName", "NameFromSender", "NameSeenAt", "SentCount", "ReceivedCount",
+        "FirstSent", "LastSent", "FirstReceived", "LastReceived", "BulkCount", "OtherCount",
+    ];
+
+    private async Task WriteCopiesAsync(int mailboxId, List<object?[]> added, List<MessageCopy> changed, List<string> removed, CancellationToken cancellationToken)
+    {
+        await BatchSql.InsertAsync(db, "MessageCopies", CopyColumns, added, string.Empty, cancellationToken);
+        await BatchSql.InsertAsync(db, "MessageCopies", CopyColumns,
+            [.. changed.Select(c => new object?[] { c.MailboxId, c.GraphId, c.MessageKey, c.FolderId })],
+            BatchSql.OverwriteOnConflict(CopyColumns, keyColumns: 2), cancellationToken);
+        if (removed.Count > 0)
+        {
+            await db.MessageCopies.Where(c => c.MailboxId == mailboxId && removed.Contains(c.GraphId)).ExecuteDeleteAsync(cancellationToken);
+        }
     }
 
     private async Task<HashSet<string>> RemoveInteractionsAsync(int mailboxId, List<string> departedKeys, CancellationToken cancellationToken)
     {
-        var affected = new HashSet<string>(StringComparer.Ordinal);
         if (departedKeys.Count == 0)
         {
-            return affected;
+            return [];
         }
 
-        var interactions = await db.Interactions
-            .Where(i => i.MailboxId == mailboxId && i.Kind == InteractionKind.Email && departedKeys.Contains(i.SourceKey))
-            .ToListAsync(cancellationToken);
-        foreach (var interaction in interactions)
-        {
-            affected.Add(interaction.Address);
-            db.Interactions.Remove(interaction);
-        }
-
+        var interactions = db.Interactions.Where(i => i.MailboxId == mailboxId && i.Kind == InteractionKind.Email && departedKeys.Contains(i.SourceKey));
+        var affected = (await interactions.Select(i => i.Address).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        await interactions.ExecuteDeleteAsync(cancellationToken);
         return affected;
     }
 
@@ -189,35 +221,24 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
         }
 
         var addresses = added.SelectMany(m => m.Correspondents).Select(p => p.Address).Distinct(StringComparer.Ordinal).ToList();
-        var correspondents = await db.Correspondents
+        var correspondents = await db.Correspondents.AsNoTracking()
             .Where(c => c.MailboxId == mailboxId && addresses.Contains(c.Address))
             .ToDictionaryAsync(c => c.Address, StringComparer.Ordinal, cancellationToken);
 
+        var interactions = new List<object?[]>();
         foreach (var message in added)
         {
             var date = message.Date.UtcDateTime;
             foreach (var participant in message.Correspondents)
             {
-                db.Interactions.Add(new Interaction
-                {
-                    MailboxId = mailboxId,
-                    Kind = InteractionKind.Email,
-                    SourceKey = message.Key,
-                    Address = participant.Address,
-                    Direction = message.Direction,
-                    Date = date,
-                    GroupSize = message.RecipientCount,
-                    Bulk = message.Bulk,
-                });
-
+                interactions.Add([mailboxId, message.Key, participant.Address, InteractionKind.Email, message.Direction, date, message.RecipientCount, message.Bulk]);
                 if (!correspondents.TryGetValue(participant.Address, out var correspondent))
                 {
                     correspondent = new Correspondent { MailboxId = mailboxId, Address = participant.Address };
                     correspondents.Add(participant.Address, correspondent);
-                    db.Correspondents.Add(correspondent);
                 }
 
-                // Totals of an address being recounted are rebuilt from its interactions after saving.
+                // Totals of an address being recounted are rebuilt from its interactions afterwards.
                 if (!recount.Contains(participant.Address))
                 {
                     CorrespondentTotals.Add(correspondent, message.Direction, date, message.Bulk);
@@ -226,6 +247,16 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
                 CorrespondentTotals.OfferName(correspondent, participant.DisplayName, message.Direction == Direction.Received, date);
             }
         }
+
+        await BatchSql.InsertAsync(db, "Interactions", InteractionColumns, interactions, string.Empty, cancellationToken);
+        var touched = addresses.Select(a => correspondents[a]);
+        await BatchSql.InsertAsync(db, "Correspondents", CorrespondentColumns,
+            [.. touched.Select(c => new object?[]
+            {
+                c.MailboxId, c.Address, c.DisplayName, c.NameFromSender, c.NameSeenAt, c.SentCount, c.ReceivedCount,
+                c.FirstSent, c.LastSent, c.FirstReceived, c.LastReceived, c.BulkCount, c.OtherCount,
+            })],
+            BatchSql.OverwriteOnConflict(CorrespondentColumns, keyColumns: 2), cancellationToken);
     }
 
     private async Task RecountAsync(int mailboxId, HashSet<string> addresses, CancellationToken cancellationToken)
@@ -275,6 +306,7 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
     }
 
     private async Task SaveCursorAsync(int mailboxId, string folderId, MessagePage page, CancellationToken cancellationToken)

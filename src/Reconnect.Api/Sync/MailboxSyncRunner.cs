@@ -152,6 +152,7 @@ internal sealed class MailboxSyncRunner(
 
         await reading;
         await SaveContactsAsync(db, reader, mailboxId, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<People.PeopleDirectory>().RebuildAsync(mailboxId, cancellationToken);
     }
 
     private async Task ReadFoldersAsync(GraphMailboxReader reader, IReadOnlyList<FolderCursor> cursors, ChannelWriter<(string, MessagePage)> pages, CancellationToken cancellationToken)

@@ -14,7 +14,8 @@ internal static class SyncApi
         group.MapPost("/", StartSyncAsync)
             .WithName("StartSync")
             .WithSummary("Starts or resumes the signed-in user's mailbox sync")
-            .WithDescription("Answers 202 at once; a sync already running is not started twice. Poll GET /api/sync for progress.");
+            .WithDescription("Answers 202 at once; a sync already running is not started twice. Poll GET /api/sync for progress.")
+            .RequireGraphSession();
 
         group.MapGet("/", GetSyncStatusAsync)
             .WithName("GetSyncStatus")

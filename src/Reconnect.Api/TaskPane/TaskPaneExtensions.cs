@@ -29,7 +29,8 @@ internal static class TaskPaneExtensions
                 var tenant = configuration[$"{AzureAdSettings.SectionName}:TenantId"] ?? "organizations";
                 var instance = (configuration[$"{AzureAdSettings.SectionName}:Instance"] ?? "https://login.microsoftonline.com/").TrimEnd('/');
                 options.Authority ??= $"{instance}/{tenant}";
-                var audience = configuration[$"{AzureAdSettings.SectionName}:Audience"]
+                // The API's application id URI (Office's SSO form api://{host}/{clientId}), as the identity code reads it.
+                var audience = configuration[$"{AzureAdSettings.SectionName}:AppIdUri"]
                     ?? (options.ClientId is null ? null : $"api://{options.ClientId}");
                 options.ApiScope ??= audience is null ? null : $"{audience.TrimEnd('/')}/{IdentityExtensions.ApiScope}";
             });

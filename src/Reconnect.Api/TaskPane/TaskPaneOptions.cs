@@ -5,7 +5,8 @@ namespace Reconnect.Api.TaskPane;
 /// <code>{ "TaskPane": { "OfficeJsUrl": "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
 ///   "ClientId": "...", "ApiScope": "api://host/client-id/access_as_user", "Authority": "https://login.microsoftonline.com/organizations" } }</code>
 /// Everything has a default: Office.js from Microsoft's CDN (the store requires it) except in
-/// Development, where the npm copy is served; the client id, scope and authority from "AzureAd".
+/// Development, where the npm copy is served; the client id, scope and authority from "AzureAd"
+/// (ClientId, AppIdUri, Instance, TenantId).
 /// </summary>
 public sealed class TaskPaneOptions
 {

@@ -30,6 +30,8 @@ internal sealed class ReconnectApplication(string mailboxPath, string? clockNow 
             ["Storage:DataFolder"] = _dataFolder,
             ["Clock:Now"] = clockNow,
             ["Logging:LogLevel:Default"] = "Warning",
+            // Tests poll the sync status fast; the per-user limit has its own tests.
+            ["RateLimiting:PermitsPerMinute"] = "100000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -95,11 +95,12 @@ export const startSync = () => callApi("POST", "/api/sync");
 export const getSuggestions = (take = 20) => callApi("GET", `/api/suggestions?take=${take}`);
 
 /**
+ * Snoozes for whole months, counted by the server's clock (which may be fixed by Clock:Now).
  * @param {string} personId the person
- * @param {string} until ISO 8601 date until which they stay out of the list
+ * @param {number} months 1 or 3
  * @returns {Promise<null>}
  */
-export const snoozePerson = (personId, until) => callApi("POST", `/api/people/${encodeURIComponent(personId)}/snooze`, { until });
+export const snoozePerson = (personId, months) => callApi("POST", `/api/people/${encodeURIComponent(personId)}/snooze`, { months });
 
 /** @param {string} personId @returns {Promise<null>} */
 export const dismissPerson = (personId) => callApi("POST", `/api/people/${encodeURIComponent(personId)}/dismiss`);

@@ -23,25 +23,3 @@ export function formatDate(iso) {
 export function plural(count, singular, plural = `${singular}s`) {
   return `${count} ${count === 1 ? singular : plural}`;
 }
-
-/**
- * The server's "now", worked out from a suggestion (last contact + days of silence), since the
- * server may run on a fixed clock (Clock:Now) that the browser doesn't know.
- * @param {{lastContact?: string, silenceDays?: number}} suggestion
- * @returns {Date} the later of that and the browser's clock
- */
-export function serverNow(suggestion) {
-  const browser = new Date();
-  if (!suggestion?.lastContact || typeof suggestion.silenceDays !== "number") return browser;
-  const derived = new Date(new Date(suggestion.lastContact).getTime() + suggestion.silenceDays * 86_400_000);
-  return derived > browser ? derived : browser;
-}
-
-/**
- * @param {Date} date
- * @param {number} days
- * @returns {Date}
- */
-export function addDays(date, days) {
-  return new Date(date.getTime() + days * 86_400_000);
-}

@@ -48,7 +48,9 @@ export async function showPerson(view, summary, back) {
 
   const merged = { ...summary, ...(person ?? {}) };
   const name = merged.displayName || merged.addresses?.[0] || "them";
-  const recommended = merged.recommendedStrategy ?? summary.suggestedStrategy ?? strategies[0]?.id;
+  // GET /api/people/{id} says {id, why}; a suggestion says only the wire name.
+  const recommended = merged.recommendedStrategy?.id ?? summary.suggestedStrategy ?? strategies[0]?.id;
+  const recommendedWhy = merged.recommendedStrategy?.why;
   const ordered = [...strategies].sort((a, b) => (b.id === recommended) - (a.id === recommended));
 
   const state = { strategy: recommended, tone: "warm", inputs: {} };
@@ -60,7 +62,7 @@ export async function showPerson(view, summary, back) {
 
   const strategyFieldset = h("fieldset", { className: "strategies" },
     h("legend", null, "How to write"),
-    ...ordered.map((strategy) => strategyOption(strategy, strategy.id === recommended, state, () => {
+    ...ordered.map((strategy) => strategyOption(strategy, strategy.id === recommended ? recommendedWhy ?? strategy.why : null, state, () => {
       renderInputs();
       schedulePreview();
     })));
@@ -197,12 +199,13 @@ function history(person, name) {
 /**
  * One strategy as a radio option with its description, and "why" when it is the recommended one.
  * @param {{id: string, title: string, description: string, why: string}} strategy
- * @param {boolean} isRecommended
+ * @param {string | null} why why it is recommended, or null when it isn't
  * @param {{strategy: string}} state
  * @param {() => void} changed
  * @returns {HTMLElement}
  */
-function strategyOption(strategy, isRecommended, state, changed) {
+function strategyOption(strategy, why, state, changed) {
+  const isRecommended = why !== null;
   const id = `strategy-${strategy.id}`;
   return h("label", { className: "strategy-option", for: id, "data-strategy": strategy.id },
     h("input", { type: "radio", id, name: "strategy", value: strategy.id, checked: strategy.id === state.strategy,
@@ -210,7 +213,7 @@ function strategyOption(strategy, isRecommended, state, changed) {
       onChange: () => { state.strategy = strategy.id; changed(); } }),
     h("span", null, h("span", { className: "title" }, strategy.title), isRecommended ? h("span", { className: "recommended" }, "Recommended") : null),
     h("span", { className: "description", id: `${id}-description` }, strategy.description),
-    isRecommended && strategy.why ? h("span", { className: "why", "data-testid": "why" }, `Why: ${strategy.why}`) : null);
+    isRecommended && why ? h("span", { className: "why", "data-testid": "why" }, `Why: ${why}`) : null);
 }
 
 /**

@@ -1,3 +1,4 @@
+/* global document */
 /*
   The ranked suggestions: name, how long it has been, the reason, and snooze / dismiss /
   "not a person" actions that take the person off the list at once (and put them back, with an
@@ -5,10 +6,9 @@
 */
 import { getSuggestions, snoozePerson, dismissPerson, markNotAPerson } from "../api.js";
 import { h, show, announce } from "../dom.js";
-import { addDays, serverNow, formatDate } from "../format.js";
 import { errorBar, showError, showSuccess, clearMessages } from "./messages.js";
 
-const snoozeDays = 90;
+const snoozeMonths = 3;
 
 /**
  * Loads and shows the suggestions.
@@ -90,7 +90,6 @@ function suggestionItem(suggestion, openPerson, list, updateCount) {
     }
   };
 
-  const until = addDays(serverNow(suggestion), snoozeDays);
   item.append(
     h("button", { type: "button", className: "suggestion-open", onClick: () => openPerson(suggestion), "aria-describedby": `reason-${suggestion.personId}` },
       h("span", { className: "name" }, name),
@@ -99,7 +98,7 @@ function suggestionItem(suggestion, openPerson, list, updateCount) {
     h("div", { className: "suggestion-actions", role: "group", "aria-label": `Actions for ${name}` },
       h("button", { type: "button", className: "subtle", "data-action": "snooze",
         "aria-label": `Snooze ${name} for 3 months`,
-        onClick: () => act(() => snoozePerson(suggestion.personId, until.toISOString()), `${name} is snoozed until ${formatDate(until.toISOString())}.`) },
+        onClick: () => act(() => snoozePerson(suggestion.personId, snoozeMonths), `${name} is snoozed for ${snoozeMonths} months.`) },
         "Snooze 3 months"),
       h("button", { type: "button", className: "subtle", "data-action": "dismiss",
         "aria-label": `Dismiss ${name}`,

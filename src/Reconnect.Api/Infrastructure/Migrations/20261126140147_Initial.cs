@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Reconnect.Api.Infrastructure.Migrations
 {
     /// <inheritdoc />
-    public partial class InitialIndex : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -20,7 +20,9 @@ namespace Reconnect.Api.Infrastructure.Migrations
                     TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     ObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    OwnAddresses = table.Column<string>(type: "TEXT", nullable: false)
+                    OwnAddresses = table.Column<string>(type: "TEXT", nullable: false),
+                    PeopleVersion = table.Column<long>(type: "INTEGER", nullable: false),
+                    StaleAfterMonths = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -73,6 +75,27 @@ namespace Reconnect.Api.Infrastructure.Migrations
                     table.PrimaryKey("PK_Correspondents", x => new { x.MailboxId, x.Address });
                     table.ForeignKey(
                         name: "FK_Correspondents_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Feedback",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    SnoozedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Dismissed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NotAPerson = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feedback", x => new { x.MailboxId, x.Address });
+                    table.ForeignKey(
+                        name: "FK_Feedback_Mailboxes_MailboxId",
                         column: x => x.MailboxId,
                         principalTable: "Mailboxes",
                         principalColumn: "Id",
@@ -191,6 +214,45 @@ namespace Reconnect.Api.Infrastructure.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Profile = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => new { x.MailboxId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_People_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserTemplates",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Strategy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserTemplates", x => new { x.MailboxId, x.Strategy });
+                    table.ForeignKey(
+                        name: "FK_UserTemplates_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_Interactions_MailboxId_Address_Date",
                 table: "Interactions",
@@ -218,6 +280,9 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "Correspondents");
 
             migrationBuilder.DropTable(
+                name: "Feedback");
+
+            migrationBuilder.DropTable(
                 name: "FolderCursors");
 
             migrationBuilder.DropTable(
@@ -231,6 +296,12 @@ namespace Reconnect.Api.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "MessageCopies");
+
+            migrationBuilder.DropTable(
+                name: "People");
+
+            migrationBuilder.DropTable(
+                name: "UserTemplates");
 
             migrationBuilder.DropTable(
                 name: "Mailboxes");

@@ -11,8 +11,8 @@ using Reconnect.Api.Infrastructure;
 namespace Reconnect.Api.Infrastructure.Migrations
 {
     [DbContext(typeof(ReconnectDbContext))]
-    [Migration("20261126131508_InitialIndex")]
-    partial class InitialIndex
+    [Migration("20261126140147_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -94,6 +94,28 @@ namespace Reconnect.Api.Infrastructure.Migrations
                     b.HasKey("MailboxId", "Address");
 
                     b.ToTable("Correspondents");
+                });
+
+            modelBuilder.Entity("Reconnect.Api.Infrastructure.Feedback", b =>
+                {
+                    b.Property<int>("MailboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Address")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Dismissed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NotAPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SnoozedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MailboxId", "Address");
+
+                    b.ToTable("Feedback");
                 });
 
             modelBuilder.Entity("Reconnect.Api.Infrastructure.FolderCursor", b =>
@@ -200,6 +222,12 @@ namespace Reconnect.Api.Infrastructure.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PeopleVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StaleAfterMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("TenantId")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -270,6 +298,46 @@ namespace Reconnect.Api.Infrastructure.Migrations
                     b.ToTable("MessageCopies");
                 });
 
+            modelBuilder.Entity("Reconnect.Api.Infrastructure.PersonRow", b =>
+                {
+                    b.Property<int>("MailboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Profile")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MailboxId", "PersonId");
+
+                    b.ToTable("People");
+                });
+
+            modelBuilder.Entity("Reconnect.Api.Infrastructure.UserTemplateRow", b =>
+                {
+                    b.Property<int>("MailboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Strategy")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MailboxId", "Strategy");
+
+                    b.ToTable("UserTemplates");
+                });
+
             modelBuilder.Entity("Reconnect.Api.Infrastructure.ContactEntry", b =>
                 {
                     b.HasOne("Reconnect.Api.Infrastructure.Mailbox", null)
@@ -280,6 +348,15 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 });
 
             modelBuilder.Entity("Reconnect.Api.Infrastructure.Correspondent", b =>
+                {
+                    b.HasOne("Reconnect.Api.Infrastructure.Mailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reconnect.Api.Infrastructure.Feedback", b =>
                 {
                     b.HasOne("Reconnect.Api.Infrastructure.Mailbox", null)
                         .WithMany()
@@ -325,6 +402,24 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 });
 
             modelBuilder.Entity("Reconnect.Api.Infrastructure.MessageCopy", b =>
+                {
+                    b.HasOne("Reconnect.Api.Infrastructure.Mailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reconnect.Api.Infrastructure.PersonRow", b =>
+                {
+                    b.HasOne("Reconnect.Api.Infrastructure.Mailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reconnect.Api.Infrastructure.UserTemplateRow", b =>
                 {
                     b.HasOne("Reconnect.Api.Infrastructure.Mailbox", null)
                         .WithMany()

@@ -1,0 +1,10 @@
+namespace Reconnect.Benchmarks;
+
+internal static class DraftsBenchmark
+{
+    public static int Run(Arguments arguments)
+    {
+        Console.Error.WriteLine("drafts: not wired yet");
+        return 1;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Graph;
+using Microsoft.Kiota.Abstractions.Authentication;
+using Reconnect.Api.Identity;
+using Reconnect.Api.Infrastructure;
+using Reconnect.Api.Sync;
+using Reconnect.Graph;
+using Reconnect.GraphSimulator.Generation;
+
+namespace Reconnect.Benchmarks;
+
+/// <summary>
+/// A full sync of a generated mailbox through the Graph SDK and the simulator over loopback HTTP,
+/// then an incremental sync after a change file, with the product's own storage and sync runner.
+/// </summary>
+internal static class SyncBenchmark
+{
+    public static async Task<int> RunAsync(Arguments arguments)
+    {
+        var messages = arguments.Int("messages", 100_000);
+        var seed = arguments.Int("seed", 7);
+        var pageSize = arguments.Int("page-size", 1000);
+        var changeRate = arguments.Double("changes", 0.01);
+
+        var fixture = Path.Combine(Path.GetTempPath(), $"reconnect-bench-mailbox-{messages}-{seed}-{changeRate}");
+        var generation = Stopwatch.StartNew();
+        if (!File.Exists(Path.Combine(fixture, "expected-correspondents.csv")))
+        {
+            MailboxGenerator.Generate(new GeneratorOptions { MessageCount = messages, Seed = seed, Gzip = true, ChangeBatches = 1, ChangeRate = changeRate }, fixture);
+        }
+
+        Console.WriteLine($"mailbox: {messages:N0} messages, seed {seed}, {fixture} (ready in {generation.Elapsed.TotalSeconds:F1} s)");
+        var floor = RequestFloor(fixture, messages, pageSize);
+
+        await using var simulator = await SimulatorProcess.StartAsync(fixture);
+        var dataFolder = Directory.CreateTempSubdirectory("reconnect-bench-data-").FullName;
+        using var host = BuildHost(dataFolder, simulator.BaseUrl, pageSize);
+        await host.StartAsync();
+
+        var full = await MeasureAsync(host, simulator);
+        Console.WriteLine($"full sync:        {full.Processed:N0} items in {full.Elapsed.TotalSeconds:F2} s wall = {full.Processed / full.Elapsed.TotalSeconds:N0} messages/s; "
+            + $"{full.Cpu.TotalSeconds:F2} s CPU = {full.Processed / full.Cpu.TotalSeconds:N0} messages per CPU-second; "
+            + $"{full.Requests} Graph requests (floor {floor}, allowed {floor + 3})");
+
+        await simulator.ApplyAllChangesAsync();
+        var incremental = await MeasureAsync(host, simulator);
+        Console.WriteLine($"incremental sync: {incremental.Processed:N0} changed items in {incremental.Elapsed.TotalSeconds:F2} s wall, {incremental.Cpu.TotalSeconds:F2} s CPU; {incremental.Requests} Graph requests");
+
+        var correspondents = await CountCorrespondentsAsync(host);
+        Console.WriteLine($"index:            {correspondents:N0} correspondents");
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB (this process: sync and SQLite; the simulator runs apart)");
+
+        await host.StopAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(dataFolder, recursive: true);
+        return 0;
+    }
+
+    /// <summary>The fewest requests a sync can make: one delta call per folder and per full page, plus listing the folders.</summary>
+    private static int RequestFloor(string fixture, int messages, int pageSize)
+    {
+        using var folders = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture, "folders.json")));
+        var all = folders.RootElement.EnumerateArray().Where(f => f.GetProperty("parentFolderId").ValueKind != JsonValueKind.Null).ToList();
+        var listing = 1 + all.Count(f => f.TryGetProperty("childFolderCount", out var c) && c.GetInt32() > 0);
+        return all.Count + (int)Math.Ceiling(messages / (double)pageSize) + listing;
+    }
+
+    private static IHost BuildHost(string dataFolder, string graphBaseUrl, int pageSize)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration["Storage:DataFolder"] = dataFolder;
+        builder.Configuration["Graph:BaseUrl"] = graphBaseUrl;
+        builder.Configuration["Graph:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.AddStorage();
+        builder.AddMailboxSync();
+        builder.Services.AddScoped<MailboxDirectory>();
+        builder.Services.AddSingleton<IGraphClientSource>(new SimulatorGraph(graphBaseUrl));
+        return builder.Build();
+    }
+
+    private static async Task<(long Processed, TimeSpan Elapsed, TimeSpan Cpu, long Requests)> MeasureAsync(IHost host, SimulatorProcess simulator)
+    {
+        var runner = host.Services.GetRequiredService<MailboxSyncRunner>();
+        var mailboxId = await MailboxIdAsync(host);
+        var requestsBefore = await simulator.RequestCountAsync();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        await runner.StartAsync(mailboxId, User, CancellationToken.None);
+        await runner.WhenIdleAsync(mailboxId);
+        clock.Stop();
+        cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var sync = await scope.ServiceProvider.GetRequiredService<ReconnectDbContext>().MailboxSyncs.AsNoTracking().SingleAsync(s => s.MailboxId == mailboxId);
+        if (sync.State != SyncState.Completed)
+        {
+            throw new InvalidOperationException($"The sync ended {sync.State}: {sync.Error}");
+        }
+
+        return (sync.MessagesProcessed, clock.Elapsed, cpu, await simulator.RequestCountAsync() - requestsBefore);
+    }
+
+    private static readonly UserIdentity User = new("bench-tenant", "bench-user", "Benchmark");
+
+    private static async Task<int> MailboxIdAsync(IHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<MailboxDirectory>().GetOrCreateAsync(User, CancellationToken.None);
+    }
+
+    private static async Task<int> CountCorrespondentsAsync(IHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReconnectDbContext>().Correspondents.CountAsync();
+    }
+
+    private sealed class SimulatorGraph(string baseUrl) : IGraphClientSource
+    {
+        public GraphServiceClient For(UserIdentity user) => GraphClients.Create(baseUrl, new AnonymousAuthenticationProvider());
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Reconnect.Api.Infrastructure;
+using Reconnect.Core.People;
+
+namespace Reconnect.Api.People;
+
+/// <summary>
+/// A mailbox's people: rebuilt from the index after each sync (the expensive judgement), then
+/// served from memory, so ranking suggestions per request only reads precomputed numbers. The
+/// cache is checked against <see cref="Mailbox.PeopleVersion"/>, so another instance's rebuild is
+/// seen at once.
+/// </summary>
+internal sealed class PeopleDirectory(ReconnectDbContext db, PeopleCache cache)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Judges every person of a mailbox again from its correspondents, interactions and contacts.</summary>
+    public async Task RebuildAsync(int mailboxId, CancellationToken cancellationToken)
+    {
+        var correspondents = await db.Correspondents.AsNoTracking().Where(c => c.MailboxId == mailboxId)
+            .Select(c => new CorrespondentRecord(c.Address, c.DisplayName, c.SentCount, c.ReceivedCount, c.FirstSent, c.LastSent, c.FirstReceived, c.LastReceived, c.BulkCount, c.OtherCount))
+            .ToListAsync(cancellationToken);
+        var interactions = await db.Interactions.AsNoTracking().Where(i => i.MailboxId == mailboxId)
+            .Select(i => new InteractionRecord(i.Address, i.Direction, i.Date, i.GroupSize, i.Kind, i.Bulk))
+            .ToListAsync(cancellationToken);
+        var contacts = (await db.Contacts.AsNoTracking().Where(c => c.MailboxId == mailboxId).ToListAsync(cancellationToken))
+            .Select(c => new ContactRecord(c.ContactId, c.DisplayName, c.GivenName, c.Surname, c.CompanyName, c.Addresses.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        var notAPerson = await db.Feedback.AsNoTracking().Where(f => f.MailboxId == mailboxId && f.NotAPerson).Select(f => f.Address).ToListAsync(cancellationToken);
+
+        var people = PeopleBuilder.Build(correspondents, interactions, contacts, notAPerson);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.People.Where(p => p.MailboxId == mailboxId).ExecuteDeleteAsync(cancellationToken);
+        await BatchSql.InsertAsync(db, "People", ["MailboxId", "PersonId", "Profile"],
+            [.. people.DistinctBy(p => p.PersonId).Select(p => new object?[] { mailboxId, p.PersonId, JsonSerializer.Serialize(p, Json) })],
+            string.Empty, cancellationToken);
+        await db.Mailboxes.Where(m => m.Id == mailboxId).ExecuteUpdateAsync(m => m.SetProperty(x => x.PeopleVersion, x => x.PeopleVersion + 1), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>The mailbox's people as of its last rebuild.</summary>
+    public async Task<PeopleSnapshot> GetAsync(int mailboxId, long version, CancellationToken cancellationToken)
+    {
+        if (cache.TryGet(mailboxId, version) is { } cached)
+        {
+            return cached;
+        }
+
+        var rows = await db.People.AsNoTracking().Where(p => p.MailboxId == mailboxId).Select(p => p.Profile).ToListAsync(cancellationToken);
+        var snapshot = new PeopleSnapshot(version, [.. rows.Select(r => JsonSerializer.Deserialize<PersonProfile>(r, Json)!)]);
+        cache.Set(mailboxId, snapshot);
+        return snapshot;
+    }
+}
+
+/// <summary>One mailbox's people, indexed by id and by address.</summary>
+internal sealed class PeopleSnapshot
+{
+    public PeopleSnapshot(long version, IReadOnlyList<PersonProfile> people)
+    {
+        Version = version;
+        All = people;
+        ById = people.ToDictionary(p => p.PersonId, StringComparer.Ordinal);
+        ByAddress = new Dictionary<string, PersonProfile>(StringComparer.Ordinal);
+        foreach (var person in people)
+        {
+            foreach (var address in person.Addresses)
+            {
+                ByAddress.TryAdd(address, person);
+            }
+        }
+    }
+
+    public long Version { get; }
+    public IReadOnlyList<PersonProfile> All { get; }
+    public IReadOnlyDictionary<string, PersonProfile> ById { get; }
+    public Dictionary<string, PersonProfile> ByAddress { get; }
+}
+
+/// <summary>The process-wide cache of people snapshots, one per mailbox, newest version wins.</summary>
+internal sealed class PeopleCache
+{
+    private readonly ConcurrentDictionary<int, PeopleSnapshot> _snapshots = new();
+
+    public PeopleSnapshot? TryGet(int mailboxId, long version) =>
+        _snapshots.TryGetValue(mailboxId, out var snapshot) && snapshot.Version == version ? snapshot : null;
+
+    public void Set(int mailboxId, PeopleSnapshot snapshot) =>
+        _snapshots.AddOrUpdate(mailboxId, snapshot, (_, existing) => existing.Version > snapshot.Version ? existing : snapshot);
+
+    public void Forget(int mailboxId) => _snapshots.TryRemove(mailboxId, out _);
+}

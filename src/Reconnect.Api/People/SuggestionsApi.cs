@@ -1,0 +1,37 @@
+using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Reconnect.Api.Identity;
+using Reconnect.Core.Suggestions;
+
+namespace Reconnect.Api.People;
+
+internal static class SuggestionsApi
+{
+    public static RouteGroupBuilder MapSuggestions(this IEndpointRouteBuilder routes)
+    {
+        var group = routes.MapGroup("/api/suggestions").WithTags("Suggestions");
+
+        group.MapGet("/", GetSuggestionsAsync)
+            .WithName("GetSuggestions")
+            .WithSummary("The people the user has fallen out of touch with, best first, each with a reason");
+
+        return group;
+    }
+
+    private static async Task<Ok<SuggestionList>> GetSuggestionsAsync(
+        [AsParameters] SuggestionsQuery query, CurrentUser user, PeopleDirectory directory, FeedbackStore feedback, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var mailbox = await user.GetMailboxAsync(cancellationToken);
+        var people = await directory.GetAsync(mailbox.Id, mailbox.PeopleVersion, cancellationToken);
+        var suggestions = SuggestionRanker.Rank(
+            people.All, clock.GetUtcNow().UtcDateTime, SuggestionSettings.ForThreshold(mailbox.StaleAfterMonths),
+            await feedback.LoadAsync(mailbox.Id, cancellationToken), query.Take);
+        return TypedResults.Ok(new SuggestionList(suggestions));
+    }
+}
+
+public sealed record SuggestionsQuery(
+    [Range(1, SuggestionRanker.MaxTake)][Description("How many suggestions (1-200, default 20)")] int Take = 20);
+
+public sealed record SuggestionList(IReadOnlyList<Suggestion> Items);
