@@ -40,7 +40,10 @@ function refreshReadCard() {
 async function firstRun() {
   clearMessages();
   try {
-    await ensureSynced(view);
+    if (await ensureSynced(view)) {
+      // The first sync just built the people: look the sender up again.
+      refreshReadCard();
+    }
   } catch (error) {
     showSyncError(view, error, firstRun);
     return;

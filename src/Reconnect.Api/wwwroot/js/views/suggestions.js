@@ -97,7 +97,7 @@ function suggestionItem(suggestion, openPerson, list, updateCount) {
       h("span", { className: "reason", id: `reason-${suggestion.personId}` }, suggestion.reason ?? "")),
     h("div", { className: "suggestion-actions", role: "group", "aria-label": `Actions for ${name}` },
       h("button", { type: "button", className: "subtle", "data-action": "snooze",
-        "aria-label": `Snooze ${name} for 3 months`,
+        "aria-label": `Snooze 3 months: ${name}`,
         onClick: () => act(() => snoozePerson(suggestion.personId, snoozeMonths), `${name} is snoozed for ${snoozeMonths} months.`) },
         "Snooze 3 months"),
       h("button", { type: "button", className: "subtle", "data-action": "dismiss",

@@ -12,12 +12,12 @@ const doneMilliseconds = 900;
 /**
  * Makes sure the mailbox has been synced, showing progress in the view while it runs.
  * @param {HTMLElement} view the main area
- * @returns {Promise<void>} resolves once a sync has completed (at once when one already had)
+ * @returns {Promise<boolean>} once a sync has completed: false at once when one already had, true after running one
  */
 export async function ensureSynced(view) {
   let status = await getSync();
   if (status.state === "completed") {
-    return;
+    return false;
   }
   if (status.state === "idle" || status.state === "failed") {
     status = await startSync();
@@ -48,6 +48,7 @@ export async function ensureSynced(view) {
   label.textContent = `Done: ${status.messagesProcessed.toLocaleString("en")} messages read.`;
   announce("Done reading your mailbox");
   await delay(doneMilliseconds);
+  return true;
 }
 
 /**
