@@ -74,11 +74,10 @@ public sealed class TaskPaneTests(ChromiumFixture chromium)
         {
             await page.Locator($"#strategy-{strategy}").CheckAsync();
             await FillAsync(page, inputs);
-            await Expect(page.GetByTestId("preview-subject")).Not.ToBeEmptyAsync();
-            await pane.ScreenshotAsync($"04-preview-{strategy}");
-
             var expected = await DraftAsync(api, personId, strategy, "warm", inputs);
+            await Expect(page.GetByTestId("preview")).ToHaveAttributeAsync("aria-busy", "false");
             await Expect(page.GetByTestId("preview-subject")).ToHaveTextAsync(expected.Subject);
+            await pane.ScreenshotAsync($"04-preview-{strategy}");
             await page.GetByTestId("insert").ClickAsync();
             await Expect(page.GetByTestId("success")).ToContainTextAsync("new message");
             expectedForms++;
@@ -234,6 +233,58 @@ public sealed class TaskPaneTests(ChromiumFixture chromium)
     }
 
     [SkippableFact]
+    public async Task WhenTheSyncNeedsConsentOrFailsThePaneSaysSoAndRetryRecovers()
+    {
+        var browser = chromium.Require();
+        await using var server = PaneServer.Start();
+        var posts = 0;
+        var gets = 0;
+        await using var pane = await PaneSession.OpenAsync(browser, server, PaneHost.Outlook, configure: async context =>
+            await context.RouteAsync("**/api/sync", async route =>
+            {
+                if (route.Request.Method == "POST" && ++posts == 1)
+                {
+                    // What the API answers when Graph needs the user's consent (GraphChallenge).
+                    await route.FulfillAsync(new RouteFulfillOptions
+                    {
+                        Status = 403,
+                        ContentType = "application/problem+json",
+                        Headers = new Dictionary<string, string> { ["WWW-Authenticate"] = "Bearer error=\"consent_required\", scope=\"https://graph.microsoft.com/Mail.ReadBasic\"" },
+                        Body = """{"title":"Consent or sign-in needed for Microsoft Graph","status":403,"detail":"Reconnect needs your permission to read your mail's envelopes.","error":"consent_required","scopes":["https://graph.microsoft.com/Mail.ReadBasic"],"claims":null}""",
+                    });
+                }
+                else if (route.Request.Method == "GET" && ++gets == 3)
+                {
+                    await route.FulfillAsync(new RouteFulfillOptions
+                    {
+                        ContentType = "application/json",
+                        Body = """{"state":"failed","messagesProcessed":3,"messagesEstimated":30,"itemsSkipped":0,"error":"Microsoft Graph could not be reached."}""",
+                    });
+                }
+                else
+                {
+                    await route.ContinueAsync();
+                }
+            }));
+        var page = pane.Page;
+
+        var error = page.GetByTestId("error");
+        await Expect(error).ToContainTextAsync("Consent or sign-in needed");
+        await pane.ScreenshotAsync("13-consent-needed");
+        await error.GetByRole(AriaRole.Button, new() { Name = "Give consent" }).ClickAsync();
+
+        await Expect(error).ToContainTextAsync("The mailbox sync failed");
+        await Expect(error).ToContainTextAsync("Microsoft Graph could not be reached.");
+        await pane.ScreenshotAsync("14-sync-failed");
+        await error.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+
+        await WaitForSuggestionsAsync(page);
+        await Expect(page.GetByTestId("error")).ToHaveCountAsync(0);
+        Assert.True(posts >= 2, $"the sync was started {posts} times");
+        Assert.Empty(pane.PageErrors);
+    }
+
+    [SkippableFact]
     public async Task InAPlainBrowserAt320PxInsertShowsTheFinishedDraftWithCopyAndMailto()
     {
         var browser = chromium.Require();
@@ -262,6 +313,7 @@ public sealed class TaskPaneTests(ChromiumFixture chromium)
         await Expect(page.GetByTestId("preview-status")).ToContainTextAsync("Link to share");
         await Expect(page.GetByTestId("insert")).ToBeDisabledAsync();
         await FillAsync(page, Inputs[strategy]);
+        await Expect(page.GetByTestId("preview")).ToHaveAttributeAsync("aria-busy", "false");
         await Expect(page.GetByTestId("preview-subject")).Not.ToBeEmptyAsync();
         await AssertFitsAsync(page, 320);
         await AssertAccessibleAsync(page, "a person");

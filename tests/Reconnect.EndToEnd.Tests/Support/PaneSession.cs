@@ -42,7 +42,7 @@ internal sealed class PaneSession : IAsyncDisposable
     /// <summary>Uncaught script errors seen so far.</summary>
     public IReadOnlyList<string> PageErrors => _pageErrors;
 
-    public static async Task<PaneSession> OpenAsync(IBrowser browser, PaneServer server, PaneHost host, object? outlook = null, int width = 360, int height = 900)
+    public static async Task<PaneSession> OpenAsync(IBrowser browser, PaneServer server, PaneHost host, object? outlook = null, int width = 360, int height = 900, Func<IBrowserContext, Task>? configure = null)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -74,6 +74,11 @@ internal sealed class PaneSession : IAsyncDisposable
                 ContentType = "text/javascript",
                 Body = "/* Office.js is replaced by the test double. */",
             }));
+        }
+
+        if (configure is not null)
+        {
+            await configure(context);
         }
 
         var page = await context.NewPageAsync();

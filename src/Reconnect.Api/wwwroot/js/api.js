@@ -12,14 +12,17 @@ export class ApiError extends Error {
    * @param {string} title a short summary
    * @param {string} [detail] more about it
    * @param {Record<string, string[]>} [errors] validation errors by field
+   * @param {{error: string, scopes: string[], claims: string | null} | null} [challenge] what the user must
+   *   consent to or sign in for before Graph can be read (a 403 from the API's Graph session)
    */
-  constructor(status, title, detail, errors) {
+  constructor(status, title, detail, errors, challenge) {
     super(title);
     this.name = "ApiError";
     this.status = status;
     this.title = title;
     this.detail = detail ?? "";
     this.errors = errors ?? {};
+    this.challenge = challenge ?? null;
   }
 }
 
@@ -54,6 +57,9 @@ export async function callApi(method, endpoint, data) {
   return text ? JSON.parse(text) : null;
 }
 
+/** The API's Graph challenges (docs/deployment.md, "Consent and claims challenges"). */
+const challengeErrors = new Set(["consent_required", "insufficient_claims", "interaction_required"]);
+
 /**
  * Reads a ProblemDetails answer (or whatever came back) into an ApiError.
  * @param {Response} response a failed response
@@ -68,7 +74,10 @@ async function toApiError(response) {
   }
   const title = problem.title || defaultTitle(response.status);
   const detail = problem.detail || (response.status >= 500 ? "Something went wrong on Reconnect's side. Try again in a moment." : "");
-  return new ApiError(response.status, title, detail, problem.errors);
+  const challenge = challengeErrors.has(problem.error)
+    ? { error: problem.error, scopes: problem.scopes ?? [], claims: problem.claims ?? null }
+    : null;
+  return new ApiError(response.status, title, detail, problem.errors, challenge);
 }
 
 /**

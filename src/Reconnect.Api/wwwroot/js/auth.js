@@ -4,7 +4,7 @@
   Office.auth.getAccessToken as the fallback. In demo mode the API signs the demo user in
   itself, so no token is asked for.
 */
-/* global Office, window */
+/* global Office, window, atob, TextDecoder */
 import { config } from "./config.js";
 
 /** A sign-in problem the user can act on (consent, sign-in) or that needs the admin. */
@@ -97,4 +97,32 @@ async function getOfficeSsoToken() {
         throw new AuthError("consent_required", "Consent needed", `Reconnect couldn't get permission to call its service${error?.code ? ` (Office error ${error.code})` : ""}. An administrator may need to consent for your organization.`);
     }
   }
+}
+
+/**
+ * Lets the user answer a Graph challenge from the API (consent, a claims challenge, sign-in) with
+ * an interactive MSAL request for the scopes and claims it names; the caller then retries.
+ * @param {{error: string, scopes: string[], claims: string | null}} challenge
+ * @returns {Promise<void>}
+ */
+export async function resolveChallenge(challenge) {
+  if (config.demo || !canUseNestedAppAuth()) {
+    // Office SSO has no way to ask for more; a new token after the user signs in again is all there is.
+    return;
+  }
+  nestedClient ??= window.msal.createNestablePublicClientApplication({
+    auth: { clientId: config.clientId, authority: config.authority },
+  });
+  const client = await nestedClient;
+  const claims = challenge.claims ? decodeBase64Url(challenge.claims) : undefined;
+  await client.acquireTokenPopup({ scopes: challenge.scopes.length > 0 ? challenge.scopes : [config.apiScope], claims });
+}
+
+/**
+ * @param {string} value base64url without padding
+ * @returns {string} the decoded text
+ */
+function decodeBase64Url(value) {
+  const base64 = value.replace(/-/g, "+").replace(/_/g, "/").padEnd(Math.ceil(value.length / 4) * 4, "=");
+  return new TextDecoder().decode(Uint8Array.from(atob(base64), (c) => c.charCodeAt(0)));
 }

@@ -4,6 +4,7 @@
 */
 /* global document */
 import { h, show } from "../dom.js";
+import { resolveChallenge } from "../auth.js";
 
 /**
  * Builds an error bar.
@@ -14,9 +15,15 @@ import { h, show } from "../dom.js";
 export function errorBar(error, retry) {
   const title = error?.title || error?.message || "Something went wrong";
   const detail = error?.detail || "";
+  // A consent or sign-in challenge: the button asks the user first, then retries.
+  const challenge = error?.challenge;
+  const action = retry && challenge
+    ? h("button", { type: "button", className: "primary", onClick: () => resolveChallenge(challenge).then(retry, retry) },
+      challenge.error === "consent_required" ? "Give consent" : "Sign in")
+    : retry ? h("button", { type: "button", onClick: retry }, "Retry") : null;
   return h("div", { className: "message-bar error", "data-testid": "error" },
     h("span", { className: "message-text" }, h("strong", null, title), detail ? h("br") : null, detail),
-    retry ? h("button", { type: "button", onClick: retry }, "Retry") : null);
+    action);
 }
 
 /**

@@ -99,6 +99,9 @@ export async function showPerson(view, summary, back) {
   /** Asks for a new preview shortly after the last change. */
   function schedulePreview() {
     clearTimeout(timer);
+    // The preview on screen no longer matches the choices: say so until the new one comes.
+    preview.classList.add("updating");
+    preview.setAttribute("aria-busy", "true");
     timer = setTimeout(updatePreview, previewDelayMilliseconds);
   }
 
@@ -125,6 +128,8 @@ export async function showPerson(view, summary, back) {
     const missing = missingInputs();
     insertButton.disabled = missing.length > 0;
     if (missing.length > 0) {
+      preview.setAttribute("aria-busy", "false");
+      preview.classList.remove("updating");
       show(preview, h("h3", { id: "preview-title" }, "Preview"),
         h("p", { className: "preview-status", "data-testid": "preview-status" }, `Fill in “${missing[0]}” to see the draft.`));
       return;
@@ -138,7 +143,10 @@ export async function showPerson(view, summary, back) {
       if (mine !== generation) return;
       show(preview, h("h3", { id: "preview-title" }, "Preview"), errorBar(error, updatePreview));
     } finally {
-      if (mine === generation) preview.setAttribute("aria-busy", "false");
+      if (mine === generation) {
+        preview.setAttribute("aria-busy", "false");
+        preview.classList.remove("updating");
+      }
     }
   }
 
