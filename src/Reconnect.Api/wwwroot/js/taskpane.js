@@ -3,10 +3,9 @@
   (first-run sync, suggestions, a person, the read-mode card) and nothing else; each view and
   the API, auth and Office adapters live in their own modules.
 */
-/* global Office, document, window */
+/* global Office, document, window, CSS */
 import { config } from "./config.js";
 import * as mailbox from "./mailbox.js";
-import { show } from "./dom.js";
 import { ensureSynced, showSyncError } from "./views/sync.js";
 import { showSuggestions } from "./views/suggestions.js";
 import { showPerson } from "./views/person.js";
@@ -74,6 +73,5 @@ if (window.Office?.onReady) {
   Office.onReady(start);
 } else {
   // Office.js didn't load (blocked, offline): the pane still works as in a plain browser.
-  show(view);
   start({ host: null, platform: null });
 }

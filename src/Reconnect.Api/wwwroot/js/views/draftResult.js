@@ -2,7 +2,7 @@
   Outside Outlook (a plain browser, the demo), Insert can't reach a message: it shows the
   finished draft instead, with Copy and a mailto: link.
 */
-/* global navigator, ClipboardItem, Blob */
+/* global navigator, window, ClipboardItem, Blob */
 import { h, announce } from "../dom.js";
 
 /**

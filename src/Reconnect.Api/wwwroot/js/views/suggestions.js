@@ -32,7 +32,7 @@ export async function showSuggestions(view, openPerson) {
   const updateCount = () => {
     const n = list.children.length;
     count.textContent = n === 1 ? "1 person" : `${n} people`;
-    if (n === 0) list.replaceWith(emptyState(list));
+    if (n === 0 && list.isConnected) list.replaceWith(emptyState());
   };
   for (const suggestion of items) {
     list.append(suggestionItem(suggestion, openPerson, list, updateCount));
@@ -40,16 +40,16 @@ export async function showSuggestions(view, openPerson) {
 
   show(view,
     h("div", { className: "list-header" }, h("h2", { id: "suggestions-title" }, "People to reconnect with"), count),
-    items.length === 0 ? emptyState(list) : list);
+    items.length === 0 ? emptyState() : list);
   if (items.length > 0) updateCount();
 }
 
 /**
- * @param {HTMLElement} list the list the empty state stands in for
+ * What stands in for an empty list.
  * @returns {HTMLElement}
  */
-function emptyState(list) {
-  return h("div", { className: "empty card", "data-testid": "suggestions-empty", "data-for": list.id || "suggestions" },
+function emptyState() {
+  return h("div", { className: "empty card", "data-testid": "suggestions-empty" },
     h("p", null, "No one to reconnect with right now."),
     h("p", { className: "muted small" }, "People you've lost touch with for over a year show up here."));
 }
