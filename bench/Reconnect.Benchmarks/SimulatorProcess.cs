@@ -25,16 +25,20 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 
     public string BaseUrl => Origin + "/v1.0";
 
-    /// <summary>The child's entry point: serve a fixture until stdin closes.</summary>
-    public static async Task<int> ServeAsync(string fixturePath)
+    /// <summary>The child's entry point: serve a fixture until stdin closes, throttling a share of requests (strict Retry-After).</summary>
+    public static async Task<int> ServeAsync(string fixturePath, double throttleRate = 0, int retryAfterSeconds = 1)
     {
-        await using var server = await GraphSimulatorServer.StartAsync(fixturePath);
+        var options = new GraphSimulatorOptions
+        {
+            Faults = new Reconnect.GraphSimulator.Faults.FaultOptions { ThrottleRate = throttleRate, RetryAfterSeconds = retryAfterSeconds, StrictRetryAfter = true },
+        };
+        await using var server = await GraphSimulatorServer.StartAsync(GraphMailboxSimulator.Load(fixturePath), options);
         Console.WriteLine(ReadyLine + server.Origin);
         await Console.In.ReadToEndAsync();
         return 0;
     }
 
-    public static async Task<SimulatorProcess> StartAsync(string fixturePath)
+    public static async Task<SimulatorProcess> StartAsync(string fixturePath, double throttleRate = 0, int retryAfterSeconds = 1)
     {
         var self = typeof(SimulatorProcess).Assembly.Location;
         var start = new ProcessStartInfo(Environment.ProcessPath!)
@@ -50,6 +54,8 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 
         start.ArgumentList.Add("serve");
         start.ArgumentList.Add(fixturePath);
+        start.ArgumentList.Add(throttleRate.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        start.ArgumentList.Add(retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
         var process = Process.Start(start)!;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
@@ -64,6 +70,13 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 
     public async Task<long> RequestCountAsync() =>
         (await _control.GetFromJsonAsync<State>("/simulator/state"))!.RequestCount;
+
+    /// <summary>429s answered, and requests that came back before their Retry-After.</summary>
+    public async Task<(long Throttled, long Violations)> ThrottlingAsync()
+    {
+        var state = (await _control.GetFromJsonAsync<State>("/simulator/state"))!;
+        return (state.Throttled, state.RetryAfterViolations);
+    }
 
     /// <summary>Applies every pending change file.</summary>
     public async Task ApplyAllChangesAsync()
@@ -86,5 +99,5 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         _process.Dispose();
     }
 
-    private sealed record State(long RequestCount);
+    private sealed record State(long RequestCount, long Throttled, long RetryAfterViolations);
 }

@@ -1,10 +1,67 @@
+using System.Diagnostics;
+using Reconnect.Core.Correspondence;
+using Reconnect.Core.People;
+using Reconnect.Core.Suggestions;
+
 namespace Reconnect.Benchmarks;
 
+/// <summary>
+/// The per-request cost of GET /api/suggestions for a user with many correspondents: ranking the
+/// people built at the last sync (cached per mailbox), with the user's feedback applied.
+/// </summary>
 internal static class SuggestionsBenchmark
 {
     public static int Run(Arguments arguments)
     {
-        Console.Error.WriteLine("suggestions: not wired yet");
-        return 1;
+        var count = arguments.Int("correspondents", 10_000);
+        var requests = arguments.Int("requests", 2000);
+        var now = new DateTime(2026, 11, 26, 0, 0, 0, DateTimeKind.Utc);
+        var random = new Random(11);
+        var correspondents = new List<CorrespondentRecord>();
+        var interactions = new List<InteractionRecord>();
+        for (var i = 0; i < count; i++)
+        {
+            var address = $"person{i}@org{i % 300}.example";
+            var last = now.AddDays(-random.Next(1, 6 * 365));
+            var exchanges = random.Next(1, 12);
+            for (var e = 0; e < exchanges; e++)
+            {
+                var day = last.AddDays(-e * random.Next(3, 60));
+                interactions.Add(new InteractionRecord(address, Direction.Received, day, random.Next(1, 4)));
+                interactions.Add(new InteractionRecord(address, Direction.Sent, day.AddHours(5), random.Next(1, 4)));
+            }
+
+            correspondents.Add(new CorrespondentRecord(address, $"Person {i} Surname{i}", exchanges, exchanges,
+                last.AddDays(-exchanges * 30), last, last.AddDays(-exchanges * 30), last, 0, 0));
+        }
+
+        var build = Stopwatch.StartNew();
+        var people = PeopleBuilder.Build(correspondents, interactions, []);
+        build.Stop();
+        var feedback = new SuggestionFeedback(
+            people.Take(50).SelectMany(p => p.Addresses),
+            people.Skip(50).Take(50).SelectMany(p => p.Addresses).Select(a => KeyValuePair.Create(a, now.AddMonths(1))),
+            people.Skip(100).Take(20).SelectMany(p => p.Addresses));
+
+        var timings = new double[requests];
+        for (var i = -200; i < requests; i++)
+        {
+            var start = Stopwatch.GetTimestamp();
+            var suggestions = SuggestionRanker.Rank(people, now, SuggestionSettings.Default, feedback, 20);
+            var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+            if (i >= 0)
+            {
+                timings[i] = elapsed;
+            }
+
+            GC.KeepAlive(suggestions);
+        }
+
+        Array.Sort(timings);
+        Console.WriteLine($"people: {people.Count:N0} built from {count:N0} correspondents and {interactions.Count:N0} interactions in {build.Elapsed.TotalMilliseconds:F0} ms (once per sync)");
+        Console.WriteLine($"suggestions (take 20) over {requests:N0} requests: p50 {Percentile(timings, 0.50):F2} ms, p99 {Percentile(timings, 0.99):F2} ms, max {timings[^1]:F2} ms");
+        return 0;
     }
+
+    internal static double Percentile(double[] sorted, double p) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(p * sorted.Length) - 1)];
 }

@@ -10,6 +10,7 @@ using Reconnect.Api.Identity;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Api.Sync;
 using Reconnect.Graph;
+using Reconnect.Graph.Resilience;
 using Reconnect.GraphSimulator.Generation;
 
 namespace Reconnect.Benchmarks;
@@ -26,6 +27,8 @@ internal static class SyncBenchmark
         var seed = arguments.Int("seed", 7);
         var pageSize = arguments.Int("page-size", 1000);
         var changeRate = arguments.Double("changes", 0.01);
+        var throttle = arguments.Double("throttle", 0);
+        var retryAfter = arguments.Int("retry-after", 1);
 
         var fixture = Path.Combine(Path.GetTempPath(), $"reconnect-bench-mailbox-{messages}-{seed}-{changeRate}");
         var generation = Stopwatch.StartNew();
@@ -37,7 +40,12 @@ internal static class SyncBenchmark
         Console.WriteLine($"mailbox: {messages:N0} messages, seed {seed}, {fixture} (ready in {generation.Elapsed.TotalSeconds:F1} s)");
         var floor = RequestFloor(fixture, messages, pageSize);
 
-        await using var simulator = await SimulatorProcess.StartAsync(fixture);
+        await using var simulator = await SimulatorProcess.StartAsync(fixture, throttle, retryAfter);
+        if (throttle > 0)
+        {
+            Console.WriteLine($"faults: {throttle:P0} of requests answered 429 with Retry-After: {retryAfter} (strict)");
+        }
+
         var dataFolder = Directory.CreateTempSubdirectory("reconnect-bench-data-").FullName;
         using var host = BuildHost(dataFolder, simulator.BaseUrl, pageSize);
         await host.StartAsync();
@@ -46,6 +54,8 @@ internal static class SyncBenchmark
         Console.WriteLine($"full sync:        {full.Processed:N0} items in {full.Elapsed.TotalSeconds:F2} s wall = {full.Processed / full.Elapsed.TotalSeconds:N0} messages/s; "
             + $"{full.Cpu.TotalSeconds:F2} s CPU = {full.Processed / full.Cpu.TotalSeconds:N0} messages per CPU-second; "
             + $"{full.Requests} Graph requests (floor {floor}, allowed {floor + 3})");
+        var (throttled, violations) = await simulator.ThrottlingAsync();
+        Console.WriteLine($"throttling:       {throttled} answered 429, {violations} retries before Retry-After");
 
         await simulator.ApplyAllChangesAsync();
         var incremental = await MeasureAsync(host, simulator);
@@ -81,7 +91,7 @@ internal static class SyncBenchmark
         builder.AddStorage();
         builder.AddMailboxSync();
         builder.Services.AddScoped<MailboxDirectory>();
-        builder.Services.AddSingleton<IGraphClientSource>(new SimulatorGraph(graphBaseUrl));
+        builder.Services.AddSingleton<IGraphClientSource>(services => new SimulatorGraph(graphBaseUrl, services.GetRequiredService<GraphResiliencePipelines>()));
         return builder.Build();
     }
 
@@ -121,8 +131,9 @@ internal static class SyncBenchmark
         return await scope.ServiceProvider.GetRequiredService<ReconnectDbContext>().Correspondents.CountAsync();
     }
 
-    private sealed class SimulatorGraph(string baseUrl) : IGraphClientSource
+    // With the product's resilience pipeline, as the API builds it: the retries are part of what is measured.
+    private sealed class SimulatorGraph(string baseUrl, GraphResiliencePipelines resilience) : IGraphClientSource
     {
-        public GraphServiceClient For(UserIdentity user) => GraphClients.Create(baseUrl, new AnonymousAuthenticationProvider());
+        public GraphServiceClient For(UserIdentity user) => GraphClients.Create(baseUrl, new AnonymousAuthenticationProvider(), resilience: resilience.For(user.MailboxKey()));
     }
 }

@@ -11,6 +11,7 @@ using Reconnect.Api.TaskPane;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiDefaults();
+builder.AddRequestLimits();
 builder.AddClock();
 builder.AddStorage();
 builder.AddIdentity();

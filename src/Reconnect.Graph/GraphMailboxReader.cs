@@ -69,6 +69,7 @@ public sealed class GraphMailboxReader(GraphServiceClient client, GraphReaderOpt
     public async Task<MessagePage> ReadMessagesAsync(string folderId, string? link, CancellationToken cancellationToken)
     {
         var delta = client.Me.MailFolders[folderId].Messages.Delta;
+        link = Rebase(link);
         var request = link is null
             ? delta.ToGetRequestInformation(r => r.QueryParameters.Select = MessageSelect)
             : delta.WithUrl(link).ToGetRequestInformation();
@@ -99,6 +100,33 @@ public sealed class GraphMailboxReader(GraphServiceClient client, GraphReaderOpt
         }
 
         return new MessagePage(messages, removed, page.NextLink, page.DeltaLink);
+    }
+
+    /// <summary>
+    /// Graph lost the folder's sync state (410 Gone, or <c>syncStateNotFound</c> and its kin): the
+    /// stored link is worthless and the folder must be read again from scratch.
+    /// </summary>
+    public static bool IsSyncStateLost(ODataError error) =>
+        error.ResponseStatusCode == 410
+        || error.Error?.Code is { } code && (code.Equals("syncStateNotFound", StringComparison.OrdinalIgnoreCase)
+            || code.Equals("resyncRequired", StringComparison.OrdinalIgnoreCase)
+            || code.Equals("syncStateInvalid", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>
+    /// A stored link sent to the Graph root this client uses now. For Graph itself that is a no-op;
+    /// a demo simulator restarted on another port still understands its own tokens.
+    /// </summary>
+    internal string? Rebase(string? link)
+    {
+        if (link is null || !Uri.TryCreate(link, UriKind.Absolute, out var stored)
+            || !Uri.TryCreate(client.RequestAdapter.BaseUrl, UriKind.Absolute, out var root))
+        {
+            return link;
+        }
+
+        return Uri.Compare(stored, root, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0
+            ? link
+            : root.GetLeftPart(UriPartial.Authority) + stored.PathAndQuery;
     }
 
     /// <summary>Graph's error bodies, for every status, become the SDK's <see cref="ODataError"/>.</summary>

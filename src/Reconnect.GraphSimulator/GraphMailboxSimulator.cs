@@ -1,3 +1,4 @@
+using Reconnect.GraphSimulator.Faults;
 using Reconnect.GraphSimulator.Fixtures;
 using Reconnect.GraphSimulator.Mailbox;
 
@@ -29,6 +30,9 @@ public sealed class GraphMailboxSimulator
     public static GraphMailboxSimulator Load(string fixturePath) => new(MailboxFixture.Load(fixturePath));
 
     public MailboxFixture Fixture { get; }
+
+    /// <summary>The faults injected into Graph requests (none until configured) and their counts.</summary>
+    public SimulatedFaults Faults { get; } = new();
 
     /// <summary>Graph (<c>/v1.0</c>) requests answered so far, errors included; the control endpoints are not counted.</summary>
     public long RequestCount => Interlocked.Read(ref _requestCount);

@@ -6,9 +6,14 @@ namespace Reconnect.Api.Demo;
 
 /// <summary>
 /// Runs the Graph simulator beside the API for the demo user, over loopback HTTP, so the demo
-/// exercises the real Graph SDK and wire format without a Microsoft 365 tenant.
+/// exercises the real Graph SDK and wire format without a Microsoft 365 tenant. The simulator's
+/// settings (<c>GraphSimulator:Port</c>, <c>GraphSimulator:Faults:*</c>) come from the API's configuration.
 /// </summary>
-internal sealed class DemoMailboxHost(IOptions<DemoOptions> options, IOptions<StorageOptions> storage, ILogger<DemoMailboxHost> logger) : IHostedService, IAsyncDisposable
+internal sealed class DemoMailboxHost(
+    IOptions<DemoOptions> options,
+    IOptions<StorageOptions> storage,
+    IOptions<GraphSimulatorOptions> simulatorOptions,
+    ILogger<DemoMailboxHost> logger) : IHostedService, IAsyncDisposable
 {
     private GraphSimulatorServer? _server;
 
@@ -25,7 +30,7 @@ internal sealed class DemoMailboxHost(IOptions<DemoOptions> options, IOptions<St
             path = DemoMailbox.EnsureGenerated(storage.Value.DataFolder);
         }
 
-        _server = await GraphSimulatorServer.StartAsync(path, cancellationToken);
+        _server = await GraphSimulatorServer.StartAsync(GraphMailboxSimulator.Load(path), simulatorOptions.Value, cancellationToken);
         logger.LogInformation("Demo mailbox {Path} served by the Graph simulator at {BaseUrl}", path, _server.BaseUrl);
     }
 

@@ -13,8 +13,9 @@ namespace Reconnect.Api.Sync;
 /// copy goes away stops counting.
 /// </summary>
 /// <remarks>One writer per mailbox at a time: the sync runner serialises pages.</remarks>
-internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
+internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? logger = null)
 {
+    private readonly ILogger _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     /// <summary>Applies a page read from <paramref name="folderId"/> and stores where the folder's delta stands.</summary>
     public async Task<PageOutcome> ApplyPageAsync(int mailboxId, UserAddresses owner, string folderId, MessagePage page, CancellationToken cancellationToken)
@@ -27,9 +28,24 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
             if (result.Reason is not (null or NotCountedReason.Draft or NotCountedReason.NoUsableRecipients))
             {
                 skipped++;
+                // Debug, and ids only: whatever made the message unusable may be someone's address.
+                _logger.LogDebug("Message {GraphId} in folder {FolderId} skipped: {Reason}", message.Id, folderId, result.Reason);
             }
 
-            // The same id twice in a page: the later state wins, as Graph means it.
+            if (message.FolderId is { } parent && parent != folderId)
+            {
+                // Graph named a folder we did not read it from (unknown, or moved meanwhile): the copy
+                // belongs to the folder whose delta returned it, which is the one that can remove it later.
+                _logger.LogDebug("Message {GraphId} names folder {ParentFolderId} but came from folder {FolderId}; filed under the latter", message.Id, parent, folderId);
+            }
+
+            // The same id twice in a page: the later state wins, as Graph means it; the earlier is skipped.
+            if (incoming.ContainsKey(message.Id))
+            {
+                skipped++;
+                _logger.LogDebug("Message {GraphId} came twice in one page of folder {FolderId}; the later state wins", message.Id, folderId);
+            }
+
             incoming[message.Id] = new CopyChange(result.Message, Removed: false);
         }
 
@@ -49,8 +65,12 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
         return new PageOutcome(page.Messages.Count + page.RemovedIds.Count, skipped);
     }
 
-    /// <summary>Forgets every copy held in a folder that no longer exists.</summary>
-    public async Task RemoveFolderAsync(int mailboxId, string folderId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Forgets every copy held in a folder, with its cursor (a folder that no longer exists) or
+    /// with only its links cleared (<paramref name="keepCursor"/>: a folder to read again from scratch),
+    /// in one transaction.
+    /// </summary>
+    public async Task RemoveFolderAsync(int mailboxId, string folderId, CancellationToken cancellationToken, bool keepCursor = false)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var ids = await db.MessageCopies.Where(c => c.MailboxId == mailboxId && c.FolderId == folderId)
@@ -60,7 +80,16 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db)
             await ApplyCopiesAsync(mailboxId, folderId, chunk.ToDictionary(id => id, _ => new CopyChange(null, Removed: true), StringComparer.Ordinal), cancellationToken);
         }
 
-        await db.FolderCursors.Where(c => c.MailboxId == mailboxId && c.FolderId == folderId).ExecuteDeleteAsync(cancellationToken);
+        var cursor = db.FolderCursors.Where(c => c.MailboxId == mailboxId && c.FolderId == folderId);
+        if (keepCursor)
+        {
+            await cursor.ExecuteUpdateAsync(c => c.SetProperty(x => x.NextLink, (string?)null).SetProperty(x => x.DeltaLink, (string?)null), cancellationToken);
+        }
+        else
+        {
+            await cursor.ExecuteDeleteAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
     }

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Microsoft.Graph.Models.ODataErrors;
 using Reconnect.Api.Identity;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Graph;
@@ -18,12 +19,19 @@ internal sealed class MailboxSyncRunner(
     TimeProvider clock,
     ILogger<MailboxSyncRunner> logger) : IDisposable
 {
+    // A folder whose delta state keeps expiring is not resynced forever.
+    private const int MaxResyncsPerFolder = 3;
+
     private readonly Dictionary<int, Task> _running = [];
     private readonly CancellationTokenSource _stopping = new();
 
     /// <summary>Starts (or resumes) a mailbox's sync unless one is already running; true if this call started it.</summary>
     public async Task<bool> StartAsync(int mailboxId, UserIdentity user, CancellationToken cancellationToken)
     {
+        // The slot is taken by a task that is not complete until the run is: a second caller arriving
+        // while this one marks the sync started must see it running (a completed placeholder let two
+        // syncs of one mailbox run at once, e.g. the start-up resumer and a POST /api/sync).
+        var starting = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_running)
         {
             if (_running.TryGetValue(mailboxId, out var task) && !task.IsCompleted)
@@ -31,7 +39,7 @@ internal sealed class MailboxSyncRunner(
                 return false;
             }
 
-            _running[mailboxId] = Task.CompletedTask;
+            _running[mailboxId] = starting.Task;
         }
 
         try
@@ -45,10 +53,12 @@ internal sealed class MailboxSyncRunner(
                 _running.Remove(mailboxId);
             }
 
+            starting.SetResult();
             throw;
         }
 
         var run = Task.Run(() => RunAsync(mailboxId, user, _stopping.Token), CancellationToken.None);
+        _ = run.ContinueWith(_ => starting.SetResult(), TaskScheduler.Default);
         lock (_running)
         {
             _running[mailboxId] = run;
@@ -103,6 +113,8 @@ internal sealed class MailboxSyncRunner(
         try
         {
             await SyncAsync(mailboxId, user, cancellationToken);
+            // Before finishing: once the state says completed, a caller may start the next sync at once.
+            await LogCompletedAsync(mailboxId);
             await FinishAsync(mailboxId, SyncState.Completed, null);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -120,7 +132,7 @@ internal sealed class MailboxSyncRunner(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
-        var writer = new CorrespondenceIndexWriter(db);
+        var writer = new CorrespondenceIndexWriter(db, logger);
         var graph = scope.ServiceProvider.GetService<IGraphClientSource>()
             ?? throw new InvalidOperationException("No Microsoft Graph access is configured for this deployment (AzureAd settings).");
         var reader = new GraphMailboxReader(graph.For(user), graphOptions.Value);
@@ -134,13 +146,25 @@ internal sealed class MailboxSyncRunner(
         var cursors = await PrepareCursorsAsync(db, writer, mailboxId, folders, cancellationToken);
 
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var pages = Channel.CreateBounded<(string FolderId, MessagePage Page)>(graphOptions.Value.MaxConcurrentRequests);
+        var pages = Channel.CreateBounded<FolderWork>(graphOptions.Value.MaxConcurrentRequests);
         var reading = ReadFoldersAsync(reader, cursors, pages.Writer, failed.Token);
         try
         {
-            await foreach (var (folderId, page) in pages.Reader.ReadAllAsync(failed.Token))
+            // Resets and removals travel in the same channel as pages, so they apply in the order they were read.
+            await foreach (var work in pages.Reader.ReadAllAsync(failed.Token))
             {
-                await writer.ApplyPageAsync(mailboxId, owner.Addresses, folderId, page, failed.Token);
+                switch (work)
+                {
+                    case { Page: { } page }:
+                        await writer.ApplyPageAsync(mailboxId, owner.Addresses, work.FolderId, page, failed.Token);
+                        break;
+                    case { Kind: FolderWorkKind.Resync }:
+                        await writer.RemoveFolderAsync(mailboxId, work.FolderId, failed.Token, keepCursor: true);
+                        break;
+                    case { Kind: FolderWorkKind.Vanished }:
+                        await writer.RemoveFolderAsync(mailboxId, work.FolderId, failed.Token);
+                        break;
+                }
             }
         }
         catch
@@ -155,7 +179,7 @@ internal sealed class MailboxSyncRunner(
         await scope.ServiceProvider.GetRequiredService<People.PeopleDirectory>().RebuildAsync(mailboxId, cancellationToken);
     }
 
-    private async Task ReadFoldersAsync(GraphMailboxReader reader, IReadOnlyList<FolderCursor> cursors, ChannelWriter<(string, MessagePage)> pages, CancellationToken cancellationToken)
+    private async Task ReadFoldersAsync(GraphMailboxReader reader, IReadOnlyList<FolderCursor> cursors, ChannelWriter<FolderWork> pages, CancellationToken cancellationToken)
     {
         try
         {
@@ -163,10 +187,33 @@ internal sealed class MailboxSyncRunner(
             await Parallel.ForEachAsync(cursors, parallel, async (cursor, token) =>
             {
                 var link = cursor.NextLink ?? cursor.DeltaLink;
+                var resyncs = 0;
                 while (true)
                 {
-                    var page = await reader.ReadMessagesAsync(cursor.FolderId, link, token);
-                    await pages.WriteAsync((cursor.FolderId, page), token);
+                    MessagePage page;
+                    try
+                    {
+                        page = await reader.ReadMessagesAsync(cursor.FolderId, link, token);
+                    }
+                    catch (ODataError error) when (link is not null && GraphMailboxReader.IsSyncStateLost(error) && resyncs++ < MaxResyncsPerFolder)
+                    {
+                        // Graph forgot where this folder's delta stood: forget its copies and read it
+                        // again from scratch. Counting by message key keeps copies in other folders whole.
+                        logger.LogWarning("Graph lost the delta state of a folder ({Code}); resyncing folder {FolderName} from scratch",
+                            error.Error?.Code ?? error.ResponseStatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture), cursor.DisplayName);
+                        await pages.WriteAsync(new FolderWork(cursor.FolderId, FolderWorkKind.Resync, null), token);
+                        link = null;
+                        continue;
+                    }
+                    catch (ODataError error) when (error.ResponseStatusCode == 404)
+                    {
+                        // Deleted between the folder listing and its delta: what it held is gone too.
+                        logger.LogWarning("Folder {FolderName} disappeared during the sync; its messages are no longer counted", cursor.DisplayName);
+                        await pages.WriteAsync(new FolderWork(cursor.FolderId, FolderWorkKind.Vanished, null), token);
+                        break;
+                    }
+
+                    await pages.WriteAsync(new FolderWork(cursor.FolderId, FolderWorkKind.Page, page), token);
                     if (page.NextLink is null)
                     {
                         break;
@@ -234,6 +281,15 @@ internal sealed class MailboxSyncRunner(
         db.ChangeTracker.Clear();
     }
 
+    private async Task LogCompletedAsync(int mailboxId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
+        var sync = await db.MailboxSyncs.AsNoTracking().FirstAsync(s => s.MailboxId == mailboxId);
+        logger.LogInformation("Sync of mailbox {MailboxId} completed: {MessagesProcessed} items read, {ItemsSkipped} skipped as unusable",
+            mailboxId, sync.MessagesProcessed, sync.ItemsSkipped);
+    }
+
     private async Task FinishAsync(int mailboxId, SyncState state, string? error)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -246,3 +302,15 @@ internal sealed class MailboxSyncRunner(
             .SetProperty(x => x.MessagesEstimated, x => state == SyncState.Completed ? x.MessagesProcessed : x.MessagesEstimated));
     }
 }
+
+internal enum FolderWorkKind
+{
+    Page,
+    /// <summary>The folder's delta state expired: drop its copies and reset its cursor before it is read again.</summary>
+    Resync,
+    /// <summary>The folder no longer exists.</summary>
+    Vanished,
+}
+
+/// <summary>What a folder reader hands the single writer.</summary>
+internal sealed record FolderWork(string FolderId, FolderWorkKind Kind, MessagePage? Page);

@@ -1,5 +1,6 @@
 using Reconnect.Api.Demo;
 using Reconnect.Graph;
+using Reconnect.GraphSimulator;
 
 namespace Reconnect.Api.Sync;
 
@@ -12,10 +13,13 @@ internal static class SyncExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<MailboxSyncRunner>();
+        builder.Services.AddGraphResilience();
+        builder.Services.AddHealthChecks().AddCheck<SyncHealthCheck>("sync");
 
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.SectionName);
         if (builder.Configuration.GetValue<bool>($"{DemoOptions.SectionName}:{nameof(DemoOptions.Enabled)}"))
         {
+            builder.Services.AddOptions<GraphSimulatorOptions>().BindConfiguration(GraphSimulatorOptions.SectionName);
             builder.Services.AddSingleton<DemoMailboxHost>();
             builder.Services.AddHostedService(services => services.GetRequiredService<DemoMailboxHost>());
             builder.Services.AddSingleton<IGraphClientSource, DemoGraphClientSource>();

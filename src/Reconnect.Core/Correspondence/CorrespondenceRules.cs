@@ -4,7 +4,8 @@ namespace Reconnect.Core.Correspondence;
 /// The correspondence rules of design.md: what one message adds to the index.
 /// Sent: From is the owner; each distinct To/Cc/Bcc address counts once, dated by sentDateTime.
 /// Received: anyone else's message; its From counts once, dated by receivedDateTime.
-/// Drafts, the owner's own addresses, legacy and missing addresses never count.
+/// Drafts, the owner's own addresses, legacy and missing addresses never count; a placeholder
+/// date (before 1900 or from 2200 on, such as Exchange's 1601 and 9999) is no date.
 /// Folders (Junk Email, Outbox) are the reader's concern: it never reads them.
 /// </summary>
 public static class CorrespondenceRules
@@ -24,7 +25,9 @@ public static class CorrespondenceRules
             return CountResult.Skip(NotCountedReason.NoUsableSender);
         }
 
-        DateTimeOffset? date = sent ? message.SentAt ?? message.ReceivedAt : message.ReceivedAt ?? message.SentAt;
+        DateTimeOffset? date = sent
+            ? Plausible(message.SentAt) ?? Plausible(message.ReceivedAt)
+            : Plausible(message.ReceivedAt) ?? Plausible(message.SentAt);
         if (date is null)
         {
             return CountResult.Skip(NotCountedReason.NoDate);
@@ -48,6 +51,20 @@ public static class CorrespondenceRules
             recipientCount,
             BulkSignalsOf(message)));
     }
+
+    /// <summary>Dates outside these bounds are placeholders, not dates.</summary>
+    public static readonly DateTimeOffset EarliestDate = new(1900, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <inheritdoc cref="EarliestDate"/>
+    public static readonly DateTimeOffset LatestDate = new(2200, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// A date the index can use, or null: Exchange writes 1601-01-01 (the FILETIME epoch) and
+    /// 9999-12-31 for "no date", and such a date would become someone's first or last contact. The
+    /// message's other date stands in; with neither, the message is skipped as having no date.
+    /// </summary>
+    public static DateTimeOffset? Plausible(DateTimeOffset? date) =>
+        date is { } d && d >= EarliestDate && d < LatestDate ? d : null;
 
     /// <summary>
     /// The identity of a message across folders and syncs: its Internet Message-ID, or the

@@ -16,6 +16,7 @@ public static class AddressKeys
         "me", "mac", "aol", "proton", "protonmail", "pm", "gmx", "web", "fastmail", "zoho", "yandex",
         "hey", "tutanota", "tuta", "comcast", "verizon", "att", "sbcglobal", "btinternet", "orange", "free",
         "laposte", "t-online", "freenet", "libero", "qq", "163", "126", "naver", "personal", "home", "family",
+        "mail", "email", "mailbox", "post", "posteo", "runbox", "hushmail", "inbox", "excite", "earthlink", "juno", "netzero", "rediffmail",
     };
 
     /// <summary>

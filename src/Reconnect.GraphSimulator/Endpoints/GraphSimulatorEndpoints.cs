@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Reconnect.GraphSimulator.Endpoints;
+using Reconnect.GraphSimulator.Faults;
 using Reconnect.GraphSimulator.OData;
 
 namespace Reconnect.GraphSimulator;
@@ -26,8 +27,8 @@ public static class GraphSimulatorEndpoints
 
         var graph = endpoints.MapGroup(GraphWire.VersionSegment);
         graph.AddEndpointFilter(new GraphRequestFilter(simulator));
-        // Fault injection (GraphSimulator:Faults, see Faults/FaultOptions.cs) belongs here, as a second
-        // filter after the accounting one: injected failures are answered requests and must be counted.
+        // After the accounting filter: injected failures are answered requests and must be counted.
+        graph.AddEndpointFilter(new FaultInjectionFilter(simulator));
 
         MapGraphGet(graph, "/me", context => UserApi.GetMe(context, simulator));
         MapGraphGet(graph, "/me/mailFolders", context => MailFoldersApi.ListTopLevel(context, simulator));

@@ -34,7 +34,8 @@ internal static class SimulatorControlApi
         return TypedResults.NoContent();
     }
 
-    internal sealed record SimulatorState(bool? Applied, int MailboxVersion, int PendingChangeSets, long RequestCount, int Messages, int SkippedLines, int SkippedChangeLines)
+    internal sealed record SimulatorState(bool? Applied, int MailboxVersion, int PendingChangeSets, long RequestCount, int Messages, int SkippedLines, int SkippedChangeLines,
+        long Throttled, long RetryAfterViolations)
     {
         public static SimulatorState Of(GraphMailboxSimulator simulator, bool? applied) => new(
             applied,
@@ -43,6 +44,8 @@ internal static class SimulatorControlApi
             simulator.RequestCount,
             simulator.Fixture.MessageCount,
             simulator.Fixture.SkippedLineCount,
-            simulator.SkippedChangeLineCount);
+            simulator.SkippedChangeLineCount,
+            simulator.Faults.Throttled,
+            simulator.Faults.RetryAfterViolations);
     }
 }

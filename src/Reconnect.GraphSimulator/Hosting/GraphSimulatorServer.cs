@@ -73,6 +73,7 @@ public sealed class GraphSimulatorServer : IAsyncDisposable
             .ValidateOnStart();
 
         var app = builder.Build();
+        simulator.Faults.Configure(options.Faults);
         app.MapGraphSimulator(simulator);
         await app.StartAsync(cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Reconnect.Api.Demo;
@@ -13,7 +14,12 @@ namespace Reconnect.Api.Tests.Support;
 /// simulator over loopback HTTP and read through the real Graph SDK. Each instance has its own
 /// database file, so tests share nothing.
 /// </summary>
-internal sealed class ReconnectApplication(string mailboxPath, string? clockNow = "2026-11-26T00:00:00Z", string environment = "Development", IDictionary<string, string?>? settings = null)
+internal sealed class ReconnectApplication(
+    string mailboxPath,
+    string? clockNow = "2026-11-26T00:00:00Z",
+    string environment = "Development",
+    IDictionary<string, string?>? settings = null,
+    Action<IServiceCollection>? services = null)
     : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("reconnect-test-").FullName;
@@ -42,6 +48,11 @@ internal sealed class ReconnectApplication(string mailboxPath, string? clockNow 
         foreach (var (key, value) in values)
         {
             builder.UseSetting(key, value);
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureTestServices(services);
         }
     }
 
