@@ -8,6 +8,7 @@ using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
 using Reconnect.Api.Identity;
 using Reconnect.Api.Infrastructure;
+using Reconnect.Api.People;
 using Reconnect.Api.Sync;
 using Reconnect.Graph;
 using Reconnect.Graph.Resilience;
@@ -91,6 +92,7 @@ internal static class SyncBenchmark
         builder.AddStorage();
         builder.AddMailboxSync();
         builder.Services.AddScoped<MailboxDirectory>();
+        builder.AddPeople();
         builder.Services.AddSingleton<IGraphClientSource>(services => new SimulatorGraph(graphBaseUrl, services.GetRequiredService<GraphResiliencePipelines>()));
         return builder.Build();
     }

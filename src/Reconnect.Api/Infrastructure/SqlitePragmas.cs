@@ -6,7 +6,7 @@ namespace Reconnect.Api.Infrastructure;
 /// <summary>
 /// Per-connection SQLite settings. In WAL mode, synchronous=NORMAL keeps every committed
 /// transaction across a killed process (only a power cut can lose the last ones) and saves an
-/// fsync per page committed by the sync; a 32 MB page cache keeps the index's B-trees in memory
+/// fsync per page committed by the sync; an 8 MB page cache keeps the index's B-trees in memory
 /// while a sync inserts into them, and checkpointing every 4,000 pages rather than 1,000 stops
 /// each committed delta page from paying for a checkpoint.
 /// </summary>
@@ -23,7 +23,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
     private static void Apply(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768; PRAGMA wal_autocheckpoint=4000;";
+        command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-8192; PRAGMA wal_autocheckpoint=4000;";
         command.ExecuteNonQuery();
     }
 }
