@@ -11,6 +11,7 @@ using Reconnect.Api.TaskPane;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddApiDefaults();
+builder.AddTelemetry();
 builder.AddRequestLimits();
 builder.AddClock();
 builder.AddStorage();

@@ -16,6 +16,8 @@ namespace Reconnect.Api.Sync;
 internal sealed class MailboxSyncRunner(
     IServiceScopeFactory scopes,
     IOptions<GraphReaderOptions> graphOptions,
+    SyncMetrics metrics,
+    Reconnect.Graph.Resilience.GraphResiliencePipelines resilience,
     TimeProvider clock,
     ILogger<MailboxSyncRunner> logger) : IDisposable
 {
@@ -110,9 +112,13 @@ internal sealed class MailboxSyncRunner(
 
     private async Task RunAsync(int mailboxId, UserIdentity user, CancellationToken cancellationToken)
     {
+        var stats = resilience.For(user.MailboxKey()).Stats;
+        var before = (stats.Retries, stats.Throttled);
+        var started = clock.GetTimestamp();
         try
         {
             await SyncAsync(mailboxId, user, cancellationToken);
+            metrics.SyncFinished("completed", clock.GetElapsedTime(started), stats, before);
             // Before finishing: once the state says completed, a caller may start the next sync at once.
             await LogCompletedAsync(mailboxId);
             await FinishAsync(mailboxId, SyncState.Completed, null);
@@ -124,6 +130,7 @@ internal sealed class MailboxSyncRunner(
         catch (Exception exception)
         {
             logger.LogError(exception, "Sync of mailbox {MailboxId} failed", mailboxId);
+            metrics.SyncFinished("failed", clock.GetElapsedTime(started), stats, before);
             await FinishAsync(mailboxId, SyncState.Failed, SyncErrors.Describe(exception));
         }
     }
@@ -156,7 +163,7 @@ internal sealed class MailboxSyncRunner(
                 switch (work)
                 {
                     case { Page: { } page }:
-                        await writer.ApplyPageAsync(mailboxId, owner.Addresses, work.FolderId, page, failed.Token);
+                        metrics.PageApplied(await writer.ApplyPageAsync(mailboxId, owner.Addresses, work.FolderId, page, failed.Token));
                         break;
                     case { Kind: FolderWorkKind.Resync }:
                         await writer.RemoveFolderAsync(mailboxId, work.FolderId, failed.Token, keepCursor: true);

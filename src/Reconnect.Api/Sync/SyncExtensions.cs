@@ -13,6 +13,7 @@ internal static class SyncExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         builder.Services.AddSingleton<MailboxSyncRunner>();
+        builder.Services.AddSingleton<SyncMetrics>();
         builder.Services.AddGraphResilience();
         builder.Services.AddHealthChecks().AddCheck<SyncHealthCheck>("sync");
 
