@@ -26,7 +26,7 @@ public sealed class DraftsEndpointsTests
     {
         await using var app = new ReconnectApplication(FixturePaths.Sample);
         var client = app.CreateClient();
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
         var crystal = (await SuggestionsEndpointsTests.GetSuggestionsAsync(client))[0];
 
         var response = await client.PostAsJsonAsync("/api/drafts", new { personId = crystal.PersonId, strategy = "own-the-gap", tone = "warm", inputs = new { userNews = "I moved to the platform team" } });
@@ -48,7 +48,7 @@ public sealed class DraftsEndpointsTests
     {
         await using var app = new ReconnectApplication(FixturePaths.Sample);
         var client = app.CreateClient();
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
         var crystal = (await SuggestionsEndpointsTests.GetSuggestionsAsync(client))[0];
 
         var draft = await (await client.PostAsJsonAsync("/api/drafts", new { personId = crystal.PersonId, inputs = new { link = "https://example.org/paper", whyRelevant = "it builds on your DevSummit talk" } }))
@@ -76,7 +76,7 @@ public sealed class DraftsEndpointsTests
     {
         await using var app = new ReconnectApplication(FixturePaths.Sample);
         var client = app.CreateClient();
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
         var crystal = (await SuggestionsEndpointsTests.GetSuggestionsAsync(client))[0];
         var builtIn = await client.GetFromJsonAsync<TemplateView>("/api/templates/own-the-gap");
         Assert.False(builtIn!.IsCustom);

@@ -16,7 +16,7 @@ public sealed class GeneratedSuggestionsTests(GeneratedMailbox mailbox, ITestOut
     {
         await using var app = new ReconnectApplication(mailbox.Path);
         var client = app.CreateClient();
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
         var planted = PlantedPeople.Load(Path.Combine(mailbox.Path, "expected-people.csv"));
 
         var top = (await client.GetFromJsonAsync<SuggestionList>("/api/suggestions?take=50"))!.Items;

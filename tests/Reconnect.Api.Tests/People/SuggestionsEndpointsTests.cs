@@ -14,7 +14,7 @@ public sealed class SuggestionsEndpointsTests
     {
         await using var app = new ReconnectApplication(FixturePaths.Sample);
         var client = app.CreateClient();
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
 
         var suggestions = await GetSuggestionsAsync(client);
 
@@ -33,7 +33,7 @@ public sealed class SuggestionsEndpointsTests
     {
         await using var app = new ReconnectApplication(FixturePaths.Sample);
         var client = app.CreateClient();
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
 
         var suggested = (await GetSuggestionsAsync(client)).SelectMany(s => s.Addresses).ToList();
 
@@ -52,7 +52,7 @@ public sealed class SuggestionsEndpointsTests
     {
         await using var app = new ReconnectApplication(FixturePaths.Sample);
         var client = app.CreateClient();
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
         var crystal = (await GetSuggestionsAsync(client))[0];
 
         var person = await client.GetFromJsonAsync<PersonDetail>($"/api/people/{crystal.PersonId}");
@@ -72,7 +72,7 @@ public sealed class SuggestionsEndpointsTests
     {
         await using var app = new ReconnectApplication(FixturePaths.Sample);
         var client = app.CreateClient();
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
 
         var sam = await client.GetFromJsonAsync<PersonDetail>("/api/people/lookup?address=%3CSam.Patel%40Contoso.example%3E");
 
@@ -87,7 +87,7 @@ public sealed class SuggestionsEndpointsTests
     {
         await using var app = new ReconnectApplication(FixturePaths.Sample);
         var client = app.CreateClient();
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
         var before = await GetSuggestionsAsync(client);
         var (crystal, nora, ola) = (before[0], Find(before, "nora@woodgrove.example"), Find(before, "ola@fjord.example"));
 
@@ -100,7 +100,7 @@ public sealed class SuggestionsEndpointsTests
         Assert.DoesNotContain(nora.PersonId, after);
         Assert.DoesNotContain(ola.PersonId, after);
 
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
         Assert.Empty((await GetSuggestionsAsync(client)).Select(s => s.PersonId).Intersect([crystal.PersonId, nora.PersonId, ola.PersonId]));
         var correspondents = await client.GetFromJsonAsync<CorrespondentPage>("/api/correspondents?take=100");
         Assert.True(correspondents!.Items.Single(c => c.Address == "ola@fjord.example").Automated);
@@ -115,7 +115,7 @@ public sealed class SuggestionsEndpointsTests
         // On 1 March 2026 Crystal has been silent 22 months: stale after 12, not after 24.
         await using var app = new ReconnectApplication(FixturePaths.Sample, clockNow: "2026-03-01T00:00:00Z");
         var client = app.CreateClient();
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
         Assert.Contains(await GetSuggestionsAsync(client), s => s.DisplayName == "Crystal Cory");
 
         var saved = await client.PutAsJsonAsync("/api/settings", new { staleAfterMonths = 24 });
@@ -151,7 +151,7 @@ public sealed class SuggestionsEndpointsTests
     {
         await using var app = new ReconnectApplication(FixturePaths.Sample);
         var client = app.CreateClient();
-        await app.SyncAsync(client);
+        await app.SyncToCompletionAsync(client);
         var crystal = (await GetSuggestionsAsync(client))[0];
 
         var past = await client.PostAsJsonAsync($"/api/people/{crystal.PersonId}/snooze", new { until = "2020-01-01T00:00:00Z" });

@@ -80,6 +80,14 @@ internal sealed class ReconnectApplication(
         }
     }
 
+    /// <summary>Syncs, and fails the test with the sync's own error unless it completed.</summary>
+    public async Task<SyncStatus> SyncToCompletionAsync(HttpClient? client = null)
+    {
+        var status = await SyncAsync(client);
+        Assert.True(status.State == "completed", $"The sync ended {status.State}: {status.Error}");
+        return status;
+    }
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
