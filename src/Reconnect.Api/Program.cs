@@ -6,6 +6,7 @@ using Reconnect.Api.Infrastructure;
 using Reconnect.Api.Me;
 using Reconnect.Api.People;
 using Reconnect.Api.Sync;
+using Reconnect.Api.TaskPane;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -17,12 +18,14 @@ builder.AddIdentity();
 builder.AddBrowserHardening();
 builder.AddPerUserRateLimiting();
 builder.AddMailboxSync();
+builder.AddTaskPane();
 builder.AddPeople();
 
 var app = builder.Build();
 
 app.UseBrowserHardening();
 app.MapApiDefaults();
+app.MapTaskPane();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();

@@ -68,9 +68,7 @@ public sealed class DraftsEndpointsTests
 
         var response = await app.CreateClient().PostAsync("/api/drafts", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        await ProblemAssert.NamesFieldAsync(response, field);
     }
 
     [Fact]

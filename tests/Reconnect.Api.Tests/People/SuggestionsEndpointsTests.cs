@@ -143,9 +143,7 @@ public sealed class SuggestionsEndpointsTests
 
         var response = await app.CreateClient().SendAsync(request);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        await ProblemAssert.NamesFieldAsync(response, field);
     }
 
     [Fact]

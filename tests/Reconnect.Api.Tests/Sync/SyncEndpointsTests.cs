@@ -70,10 +70,7 @@ public sealed class SyncEndpointsTests
         await using var app = new ReconnectApplication(FixturePaths.Sample);
         var response = await app.CreateClient().GetAsync(url);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
-        Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
+        await ProblemAssert.NamesFieldAsync(response, field);
     }
 
     [Fact]

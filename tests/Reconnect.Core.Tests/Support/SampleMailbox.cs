@@ -1,3 +1,4 @@
+using Reconnect.Testing;
 using System.Globalization;
 using System.IO.Compression;
 using System.Text.Json;
@@ -32,14 +33,14 @@ internal sealed class SampleMailbox
     {
         using var user = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "user.json")));
         var owner = UserAddresses.FromUser(
-            Text(user.RootElement, "mail"),
-            Text(user.RootElement, "userPrincipalName"),
+            FixtureMessageJson.Text(user.RootElement, "mail"),
+            FixtureMessageJson.Text(user.RootElement, "userPrincipalName"),
             user.RootElement.TryGetProperty("proxyAddresses", out var proxies) ? proxies.EnumerateArray().Select(p => p.GetString()!).ToList() : null);
 
         using var folders = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "folders.json")));
         var unread = folders.RootElement.EnumerateArray()
-            .Where(f => Text(f, "wellKnownName") is "drafts" or "junkemail" or "outbox")
-            .Select(f => Text(f, "id"))
+            .Where(f => FixtureMessageJson.Text(f, "wellKnownName") is "drafts" or "junkemail" or "outbox")
+            .Select(f => FixtureMessageJson.Text(f, "id"))
             .ToHashSet();
 
         var seen = new HashSet<string>(StringComparer.Ordinal);
@@ -53,7 +54,7 @@ internal sealed class SampleMailbox
             }
 
             using var json = JsonDocument.Parse(line);
-            var envelope = Envelope(json.RootElement);
+            var envelope = FixtureMessageJson.ToEnvelope(json.RootElement);
             if (unread.Contains(envelope.FolderId) || CorrespondenceRules.Count(envelope, owner).Message is not { } message || !seen.Add(message.Key))
             {
                 continue;
@@ -76,12 +77,12 @@ internal sealed class SampleMailbox
 
         using var contactsJson = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "contacts.json")));
         var contacts = contactsJson.RootElement.EnumerateArray().Select(c => new ContactRecord(
-            Text(c, "id")!,
-            Text(c, "displayName"),
-            Text(c, "givenName"),
-            Text(c, "surname"),
-            Text(c, "companyName"),
-            [.. c.GetProperty("emailAddresses").EnumerateArray().Select(a => EmailAddress.Normalize(Text(a, "address"))).OfType<string>()])).ToList();
+            FixtureMessageJson.Text(c, "id")!,
+            FixtureMessageJson.Text(c, "displayName"),
+            FixtureMessageJson.Text(c, "givenName"),
+            FixtureMessageJson.Text(c, "surname"),
+            FixtureMessageJson.Text(c, "companyName"),
+            [.. c.GetProperty("emailAddresses").EnumerateArray().Select(a => EmailAddress.Normalize(FixtureMessageJson.Text(a, "address"))).OfType<string>()])).ToList();
 
         return new SampleMailbox
         {
@@ -139,38 +140,4 @@ internal sealed class SampleMailbox
             new(address, _name, _sent, _received, _firstSent, _lastSent, _firstReceived, _lastReceived, _bulk, _other);
     }
 
-    private static MessageEnvelope Envelope(JsonElement m) => new()
-    {
-        Id = Text(m, "id")!,
-        InternetMessageId = Text(m, "internetMessageId"),
-        FolderId = Text(m, "parentFolderId"),
-        IsDraft = m.TryGetProperty("isDraft", out var draft) && draft.ValueKind == JsonValueKind.True,
-        SentAt = Date(m, "sentDateTime"),
-        ReceivedAt = Date(m, "receivedDateTime"),
-        Subject = Text(m, "subject"),
-        From = m.TryGetProperty("from", out var from) ? Address(from) : null,
-        To = Addresses(m, "toRecipients"),
-        Cc = Addresses(m, "ccRecipients"),
-        Bcc = Addresses(m, "bccRecipients"),
-        Headers = m.TryGetProperty("internetMessageHeaders", out var headers) && headers.ValueKind == JsonValueKind.Array
-            ? [.. headers.EnumerateArray().Select(h => new MessageHeader(Text(h, "name") ?? "", Text(h, "value")))]
-            : [],
-        ClassifiedAsOther = Text(m, "inferenceClassification") == "other",
-    };
-
-    private static string? Text(JsonElement e, string name) =>
-        e.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
-
-    private static DateTimeOffset? Date(JsonElement e, string name) =>
-        Text(e, name) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture) : null;
-
-    private static MailboxAddress? Address(JsonElement recipient) =>
-        recipient.ValueKind == JsonValueKind.Object && recipient.TryGetProperty("emailAddress", out var email) && email.ValueKind == JsonValueKind.Object
-            ? new MailboxAddress(Text(email, "name"), Text(email, "address"))
-            : null;
-
-    private static IReadOnlyList<MailboxAddress> Addresses(JsonElement m, string name) =>
-        m.TryGetProperty(name, out var list) && list.ValueKind == JsonValueKind.Array
-            ? [.. list.EnumerateArray().Select(Address).OfType<MailboxAddress>()]
-            : [];
 }

@@ -324,18 +324,14 @@ public sealed class MailboxGeneratorTests(GeneratedMailboxFixture mailbox) : ICl
     }
 
     [Fact]
-    public void Generate_100kMessages_IsFast()
+    public void Generate_100kMessages_WritesExactlyThatMany()
     {
         var folder = NewFolder();
         try
         {
-            var watch = Stopwatch.StartNew();
             var result = MailboxGenerator.Generate(new GeneratorOptions { MessageCount = 100_000, Seed = 3, Gzip = true }, folder);
-            watch.Stop();
 
             Assert.Equal(100_000, result.MessageLines);
-            // Generation plus reading everything back twice for the truth; generous for slow CI machines.
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), watch.Elapsed.ToString());
         }
         finally
         {

@@ -4,11 +4,14 @@ using Xunit.Abstractions;
 
 namespace Reconnect.GraphSimulator.Tests.Performance;
 
-/// <summary>A 100,000-message mailbox in 1,000-message pages: loads compactly and serves each page in milliseconds.</summary>
+/// <summary>
+/// A 100,000-message mailbox in 1,000-message pages is served whole. Its speed and memory are
+/// figures for the benchmark (docs/benchmarks.md), printed here only for a reader of the test log.
+/// </summary>
 public sealed class LargeMailboxTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task HundredThousandMessagesAreServedQuickly()
+    public async Task HundredThousandMessagesAreServedWholeInThousandMessagePages()
     {
         using var mailbox = SyntheticMailbox.Create(inboxMessages: 100_000);
         var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -27,9 +30,7 @@ public sealed class LargeMailboxTests(ITestOutputHelper output)
 
         output.WriteLine($"load {load.ElapsedMilliseconds} ms, ~{loadedBytes / (1024 * 1024)} MiB held; {pages} pages in {serve.ElapsedMilliseconds} ms ({serve.Elapsed.TotalMilliseconds / pages:F1} ms/page incl. HTTP and client parsing)");
         Assert.Equal(100_000, items.Count);
+        Assert.Equal(100_000, items.Select(item => (string?)item["id"]).Distinct().Count());
         Assert.Equal(100, pages);
-        // Generous bounds for a shared 2-core machine; the numbers above show the real cost.
-        Assert.True(serve.Elapsed.TotalMilliseconds / pages < 100, "a 1,000-message page should take well under 100 ms");
-        Assert.True(loadedBytes < 200L * 1024 * 1024, "the loaded mailbox should stay small");
     }
 }
