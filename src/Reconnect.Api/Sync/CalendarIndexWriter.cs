@@ -88,7 +88,10 @@ internal sealed class CalendarIndexWriter(ReconnectDbContext db, ILogger? logger
             .SetProperty(x => x.NextLink, page.NextLink)
             .SetProperty(x => x.DeltaLink, x => page.DeltaLink ?? x.DeltaLink), cancellationToken);
         var processed = page.Events.Count + page.RemovedIds.Count;
+        // The estimate counts mail only (folders report their sizes; the calendar view does not): it
+        // grows with the calendar's pages so that progress never passes 100 %.
         await db.MailboxSyncs.Where(s => s.MailboxId == mailboxId).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.MessagesEstimated, x => x.MessagesEstimated < x.MessagesProcessed + processed ? x.MessagesProcessed + processed : x.MessagesEstimated)
             .SetProperty(x => x.MessagesProcessed, x => x.MessagesProcessed + processed)
             .SetProperty(x => x.ItemsSkipped, x => x.ItemsSkipped + skipped), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
