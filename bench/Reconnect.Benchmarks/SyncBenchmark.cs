@@ -96,6 +96,8 @@ internal static class SyncBenchmark
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStorage();
         builder.AddMailboxSync();
+        // The sync rebuilds the people after its pages, as the API does: that is part of a full sync.
+        Reconnect.Api.People.PeopleExtensions.AddPeople(builder);
         builder.Services.AddScoped<MailboxDirectory>();
         builder.Services.AddSingleton<IGraphClientSource>(services => new SimulatorGraph(graphBaseUrl, services.GetRequiredService<GraphResiliencePipelines>()));
         return builder.Build();
