@@ -5,8 +5,9 @@ namespace Reconnect.Core.Meetings;
 /// <summary>
 /// What one meeting adds to the index: one interaction per person met, all dated by the start.
 /// </summary>
-/// <param name="Key">The meeting's identity across syncs: <c>meeting:{iCalUId}|{start}</c>. Occurrences of a
-/// series share the iCalUId, so the start tells them apart and each counts on its own.</param>
+/// <param name="Key">The meeting's identity across syncs: <c>meeting:{iCalUId}|{start}</c>. Graph gives each
+/// occurrence of a series its own iCalUId, but calendars and servers that repeat the series' uid still
+/// count occurrence by occurrence: the start tells them apart.</param>
 /// <param name="Organised">The user organised it (stored as <see cref="Direction.Sent"/>).</param>
 /// <param name="GroupSize">The weight divisor: the people met, doubled when the user only said "tentative".</param>
 /// <param name="People">The attendees (and organizer) who count, the user excluded.</param>

@@ -103,8 +103,8 @@ public static class MeetingRules
     }
 
     /// <summary>
-    /// A meeting's identity across syncs: the iCalendar uid (shared by a series' occurrences and by
-    /// the copies on every attendee's calendar) with its start, or the Graph id when it has no uid.
+    /// A meeting's identity across syncs: the iCalendar uid (the same on every attendee's calendar;
+    /// per occurrence in Graph, per series elsewhere) with its start, or the Graph id when it has no uid.
     /// A moved occurrence is a new key; the old one leaves with the old state of the event.
     /// </summary>
     public static string MeetingKey(string? iCalUId, string id, DateTimeOffset start) =>
