@@ -30,12 +30,13 @@ internal static class SyncBenchmark
         var changeRate = arguments.Double("changes", 0.01);
         var throttle = arguments.Double("throttle", 0);
         var retryAfter = arguments.Int("retry-after", 1);
+        var calendar = arguments.Int("calendar", 0) == 1; // --calendar 1: events.jsonl too
 
-        var fixture = Path.Combine(Path.GetTempPath(), $"reconnect-bench-mailbox-{messages}-{seed}-{changeRate}");
+        var fixture = Path.Combine(Path.GetTempPath(), $"reconnect-bench-mailbox-{messages}-{seed}-{changeRate}{(calendar ? "-calendar" : "")}");
         var generation = Stopwatch.StartNew();
         if (!File.Exists(Path.Combine(fixture, "expected-correspondents.csv")))
         {
-            MailboxGenerator.Generate(new GeneratorOptions { MessageCount = messages, Seed = seed, Gzip = true, ChangeBatches = 1, ChangeRate = changeRate }, fixture);
+            MailboxGenerator.Generate(new GeneratorOptions { MessageCount = messages, Seed = seed, Gzip = true, ChangeBatches = 1, ChangeRate = changeRate, Calendar = calendar }, fixture);
         }
 
         Console.WriteLine($"mailbox: {messages:N0} messages, seed {seed}, {fixture} (ready in {generation.Elapsed.TotalSeconds:F1} s)");
@@ -63,7 +64,7 @@ internal static class SyncBenchmark
         Console.WriteLine($"incremental sync: {incremental.Processed:N0} changed items in {incremental.Elapsed.TotalSeconds:F2} s wall, {incremental.Cpu.TotalSeconds:F2} s CPU; {incremental.Requests} Graph requests");
 
         var correspondents = await CountCorrespondentsAsync(host);
-        Console.WriteLine($"index:            {correspondents:N0} correspondents");
+        Console.WriteLine($"index:            {correspondents:N0} correspondents, {await CountMeetingsAsync(host):N0} meeting interactions");
         Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB (this process: sync and SQLite; the simulator runs apart)");
 
         await host.StopAsync();
@@ -72,13 +73,18 @@ internal static class SyncBenchmark
         return 0;
     }
 
-    /// <summary>The fewest requests a sync can make: one delta call per folder and per full page, plus listing the folders.</summary>
+    /// <summary>
+    /// The fewest requests a sync can make: one delta call per folder and per full page, plus listing
+    /// the folders; with a calendar, one calendarView delta call per page of its events.
+    /// </summary>
     private static int RequestFloor(string fixture, int messages, int pageSize)
     {
+        var eventsPath = Path.Combine(fixture, "events.jsonl");
+        var calendarPages = File.Exists(eventsPath) ? Math.Max(1, (int)Math.Ceiling(File.ReadLines(eventsPath).Count() / (double)pageSize)) : 0;
         using var folders = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture, "folders.json")));
         var all = folders.RootElement.EnumerateArray().Where(f => f.GetProperty("parentFolderId").ValueKind != JsonValueKind.Null).ToList();
         var listing = 1 + all.Count(f => f.TryGetProperty("childFolderCount", out var c) && c.GetInt32() > 0);
-        return all.Count + (int)Math.Ceiling(messages / (double)pageSize) + listing;
+        return all.Count + (int)Math.Ceiling(messages / (double)pageSize) + listing + calendarPages;
     }
 
     private static IHost BuildHost(string dataFolder, string graphBaseUrl, int pageSize)
@@ -91,6 +97,8 @@ internal static class SyncBenchmark
         builder.Services.AddSingleton(TimeProvider.System);
         builder.AddStorage();
         builder.AddMailboxSync();
+        // The sync rebuilds the people after its pages, as the API does: that is part of a full sync.
+        Reconnect.Api.People.PeopleExtensions.AddPeople(builder);
         builder.Services.AddScoped<MailboxDirectory>();
         builder.AddPeople();
         builder.Services.AddSingleton<IGraphClientSource>(services => new SimulatorGraph(graphBaseUrl, services.GetRequiredService<GraphResiliencePipelines>()));
@@ -131,6 +139,12 @@ internal static class SyncBenchmark
     {
         await using var scope = host.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ReconnectDbContext>().Correspondents.CountAsync();
+    }
+
+    private static async Task<int> CountMeetingsAsync(IHost host)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ReconnectDbContext>().Interactions.CountAsync(i => i.Kind == Reconnect.Core.People.InteractionKind.Meeting);
     }
 
     // With the product's resilience pipeline, as the API builds it: the retries are part of what is measured.

@@ -23,3 +23,25 @@ public sealed record MessagePage(
 
 /// <summary>An Outlook contact's name and addresses.</summary>
 public sealed record ContactCard(string Id, string? DisplayName, string? GivenName, string? Surname, string? CompanyName, IReadOnlyList<MailboxAddress> Addresses);
+
+/// <summary>One page of the calendar view's delta: events added or changed, ids removed, and the next or delta link.</summary>
+public sealed record EventPage(
+    IReadOnlyList<Reconnect.Core.Meetings.EventEnvelope> Events,
+    IReadOnlyList<string> RemovedIds,
+    string? NextLink,
+    string? DeltaLink);
+
+/// <summary>
+/// The time window the calendar is read over. Meetings only count once past, but the window reaches
+/// ahead so that the delta link stays useful for a while: a meeting synced as upcoming counts by
+/// itself once its day has passed (see MeetingRules).
+/// </summary>
+public readonly record struct CalendarWindow(DateTimeOffset Start, DateTimeOffset End)
+{
+    /// <summary>10 years back, 1 year ahead, in whole UTC days.</summary>
+    public static CalendarWindow Around(DateTimeOffset now)
+    {
+        var today = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero);
+        return new CalendarWindow(today.AddYears(-10), today.AddYears(1));
+    }
+}

@@ -23,7 +23,7 @@ public sealed class GraphMailboxSimulator
         ArgumentNullException.ThrowIfNull(fixture);
         Fixture = fixture;
         Folders = new FolderTree(fixture.Folders);
-        Store = new MailboxStore(fixture.Folders.Count, fixture.Messages);
+        Store = new MailboxStore(fixture.Folders.Count + 1, fixture.Messages.Concat(fixture.Events));
     }
 
     /// <summary>Loads the fixture folder and simulates it.</summary>
@@ -95,10 +95,13 @@ public sealed class GraphMailboxSimulator
                 changes.Add(new Change(parsed.Id, null));
                 continue;
             }
-            // A replacement without parentFolderId stays where it is; any other line must name a known folder.
-            var folder = parsed.ParentFolderId is { } folderId
-                ? Folders.IndexOfId(folderId)
-                : CurrentFolderAfter(changes, parsed.Id);
+            // A replacement without parentFolderId stays where it is; any other line must name a known
+            // folder, except an event (it has an iCalUId), which belongs to the calendar.
+            var folder = parsed.IsEvent
+                ? Fixture.CalendarIndex
+                : parsed.ParentFolderId is { } folderId
+                    ? Folders.IndexOfId(folderId)
+                    : CurrentFolderAfter(changes, parsed.Id);
             if (folder < 0)
             {
                 Interlocked.Increment(ref _skippedChangeLines);

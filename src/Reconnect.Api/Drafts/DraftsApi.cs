@@ -63,9 +63,11 @@ internal static class DraftsApi
         var context = new DraftContext(
             new DraftRecipient(person.DisplayName, person.Addresses[0]),
             mailbox.DisplayName,
-            person.LastContact,
+            // Silence runs from the last personal contact: a seat at last week's all-hands is not "last talked".
+            person.LastPersonalContact ?? person.LastContact,
             people.Clock.GetUtcNow(),
-            detail.FirstSubject);
+            detail.FirstSubject,
+            person.LastMeeting is { } met && met == (person.LastPersonalContact ?? person.LastContact));
         var userTemplate = await db.UserTemplates.AsNoTracking()
             .Where(t => t.MailboxId == mailbox.Id && t.Strategy == spec!.Strategy.ToWireName())
             .Select(t => new UserTemplate(t.Subject, t.Body))

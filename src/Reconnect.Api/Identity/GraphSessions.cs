@@ -26,13 +26,15 @@ internal static class GraphPermissions
 {
     /// <summary>
     /// Envelopes only (Mail.ReadBasic gives no body and no attachment), the contacts that tie a
-    /// person's addresses together, and the user's own addresses.
+    /// person's addresses together, the user's own addresses, and calendar envelopes
+    /// (Calendars.ReadBasic: who met when, never bodies) so that meetings count as contact.
     /// </summary>
     public static readonly IReadOnlyList<string> Scopes =
     [
         "https://graph.microsoft.com/Mail.ReadBasic",
         "https://graph.microsoft.com/Contacts.Read",
         "https://graph.microsoft.com/User.Read",
+        "https://graph.microsoft.com/Calendars.ReadBasic",
     ];
 
     /// <summary>

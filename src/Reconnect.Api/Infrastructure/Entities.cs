@@ -82,8 +82,25 @@ public sealed class IndexedMessage
 }
 
 /// <summary>
-/// One exchange with one address: a message sent to them or received from them (and, later, a
-/// meeting). The history, rhythm and charts of a person are read from these rows; the
+/// A calendar event that counts as a meeting (<see cref="Reconnect.Core.Meetings.MeetingRules"/>), by
+/// Graph id. Its interactions are keyed by <see cref="MeetingKey"/> (iCalUId + start), so a replayed
+/// page or a second full sync writes the same rows, and a moved occurrence leaves its old key.
+/// Events that count nothing leave no row.
+/// </summary>
+public sealed class IndexedEvent
+{
+    public int MailboxId { get; set; }
+    public required string GraphId { get; set; }
+    public required string MeetingKey { get; set; }
+    public DateTime Start { get; set; }
+    public string? Subject { get; set; }
+    /// <summary>People met (doubled when the user only answered "tentative").</summary>
+    public int GroupSize { get; set; }
+}
+
+/// <summary>
+/// One exchange with one address: a message sent to them or received from them, or a meeting
+/// with them. The history, rhythm and charts of a person are read from these rows; the
 /// correspondent totals are their running sums.
 /// </summary>
 public sealed class Interaction

@@ -18,6 +18,7 @@ public sealed class ReconnectDbContext(DbContextOptions<ReconnectDbContext> opti
     public DbSet<MessageCopy> MessageCopies => Set<MessageCopy>();
     public DbSet<IndexedMessage> IndexedMessages => Set<IndexedMessage>();
     public DbSet<Interaction> Interactions => Set<Interaction>();
+    public DbSet<IndexedEvent> IndexedEvents => Set<IndexedEvent>();
     public DbSet<Correspondent> Correspondents => Set<Correspondent>();
     public DbSet<ContactEntry> Contacts => Set<ContactEntry>();
     public DbSet<PersonRow> People => Set<PersonRow>();
@@ -73,6 +74,14 @@ public sealed class ReconnectDbContext(DbContextOptions<ReconnectDbContext> opti
             interaction.HasKey(i => new { i.MailboxId, i.SourceKey, i.Address });
             interaction.HasIndex(i => new { i.MailboxId, i.Address, i.Date });
             interaction.HasOne<Mailbox>().WithMany().HasForeignKey(i => i.MailboxId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<IndexedEvent>(meeting =>
+        {
+            meeting.HasKey(e => new { e.MailboxId, e.GraphId });
+            meeting.HasIndex(e => new { e.MailboxId, e.MeetingKey });
+            meeting.Property(e => e.Subject).HasMaxLength(255);
+            meeting.HasOne<Mailbox>().WithMany().HasForeignKey(e => e.MailboxId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Correspondent>(correspondent =>

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Reconnect.Api.Identity;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Core.Correspondence;
+using Reconnect.Core.Meetings;
 using Reconnect.Core.People;
 using Reconnect.Core.Staleness;
 using Reconnect.Core.Suggestions;
@@ -144,19 +145,24 @@ internal sealed class PeopleQueries(CurrentUser user, PeopleDirectory directory,
         var addresses = person.Addresses.ToList();
         var history = await db.Interactions.AsNoTracking()
             .Where(i => i.MailboxId == mailbox.Id && addresses.Contains(i.Address))
-            .Select(i => new { i.SourceKey, i.Direction, i.Date })
+            .Select(i => new { i.SourceKey, i.Kind, i.Direction, i.Date })
             .ToListAsync(cancellationToken);
-        var messages = history.DistinctBy(i => (i.SourceKey, i.Direction)).ToList();
-        var quarters = messages
+        var now = clock.GetUtcNow().UtcDateTime;
+        // A meeting with two of their addresses is one meeting; an upcoming one has not happened yet.
+        var items = history.Where(i => i.Kind == InteractionKind.Email || MeetingRules.HasHappened(i.Date, now))
+            .DistinctBy(i => (i.SourceKey, i.Kind, i.Direction)).ToList();
+        var quarters = items
             .GroupBy(i => new DateTime(i.Date.Year, ((i.Date.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, DateTimeKind.Utc))
             .OrderBy(g => g.Key)
             .Select(g => new QuarterActivity($"{g.Key.Year}-Q{((g.Key.Month - 1) / 3) + 1}", g.Key,
-                g.Count(i => i.Direction == Direction.Sent), g.Count(i => i.Direction == Direction.Received)))
+                g.Count(i => i.Kind == InteractionKind.Email && i.Direction == Direction.Sent),
+                g.Count(i => i.Kind == InteractionKind.Email && i.Direction == Direction.Received),
+                g.Count(i => i.Kind == InteractionKind.Meeting)))
             .ToList();
-        var firstKey = messages.OrderBy(i => i.Date).Select(i => i.SourceKey).FirstOrDefault();
+        var firstKey = items.Where(i => i.Kind == InteractionKind.Email).OrderBy(i => i.Date).Select(i => i.SourceKey).FirstOrDefault();
         var firstSubject = firstKey is null ? null : await db.IndexedMessages.AsNoTracking()
             .Where(m => m.MailboxId == mailbox.Id && m.MessageKey == firstKey).Select(m => m.Subject).FirstOrDefaultAsync(cancellationToken);
-        return PersonDetails.From(person, clock.GetUtcNow().UtcDateTime, new StalenessPolicy(mailbox.StaleAfterMonths),
+        return PersonDetails.From(person, now, new StalenessPolicy(mailbox.StaleAfterMonths),
             await feedback.LoadAsync(mailbox.Id, cancellationToken), firstSubject, quarters);
     }
 }

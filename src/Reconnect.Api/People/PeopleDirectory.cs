@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Reconnect.Api.Infrastructure;
+using Reconnect.Core.Meetings;
 using Reconnect.Core.People;
 
 namespace Reconnect.Api.People;
@@ -12,7 +13,7 @@ namespace Reconnect.Api.People;
 /// cache is checked against <see cref="Mailbox.PeopleVersion"/>, so another instance's rebuild is
 /// seen at once.
 /// </summary>
-internal sealed class PeopleDirectory(ReconnectDbContext db, PeopleCache cache)
+internal sealed class PeopleDirectory(ReconnectDbContext db, PeopleCache cache, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -29,7 +30,9 @@ internal sealed class PeopleDirectory(ReconnectDbContext db, PeopleCache cache)
             .Select(c => new ContactRecord(c.ContactId, c.DisplayName, c.GivenName, c.Surname, c.CompanyName, c.Addresses.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         var notAPerson = await db.Feedback.AsNoTracking().Where(f => f.MailboxId == mailboxId && f.NotAPerson).Select(f => f.Address).ToListAsync(cancellationToken);
 
-        var people = PeopleBuilder.Build(correspondents, interactions, contacts, notAPerson);
+        // Meetings are stored as soon as they are synced, upcoming ones too; they count once they have happened.
+        var happened = MeetingRules.HappenedBy(interactions, clock.GetUtcNow().UtcDateTime);
+        var people = PeopleBuilder.Build(correspondents, happened, contacts, notAPerson);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.People.Where(p => p.MailboxId == mailboxId).ExecuteDeleteAsync(cancellationToken);

@@ -31,7 +31,11 @@ public sealed record PersonDetail(
     string? FirstSubject,
     FeedbackState Feedback,
     RecommendedStrategy RecommendedStrategy,
-    IReadOnlyList<QuarterActivity> Quarters);
+    IReadOnlyList<QuarterActivity> Quarters,
+    int MeetingCount,
+    DateTime? FirstMet,
+    DateTime? LastMet,
+    string? LastTouchText);
 
 /// <summary>What the user has said of this person.</summary>
 public sealed record FeedbackState(DateTime? SnoozedUntil, bool Dismissed, bool NotAPerson);
@@ -39,8 +43,8 @@ public sealed record FeedbackState(DateTime? SnoozedUntil, bool Dismissed, bool 
 /// <summary>The strategy the history alone suggests, and why.</summary>
 public sealed record RecommendedStrategy(string Id, string Why);
 
-/// <summary>Messages each way in one calendar quarter, for the history chart.</summary>
-public sealed record QuarterActivity(string Quarter, DateTime Start, int Sent, int Received);
+/// <summary>Messages each way, and meetings, in one calendar quarter, for the history chart.</summary>
+public sealed record QuarterActivity(string Quarter, DateTime Start, int Sent, int Received, int Met = 0);
 
 internal static class PersonDetails
 {
@@ -78,6 +82,10 @@ internal static class PersonDetails
                 person.Addresses.Any(feedback.IsDismissed),
                 notAPerson),
             new RecommendedStrategy(recommendation.Id, recommendation.Why),
-            quarters);
+            quarters,
+            person.MeetingCount,
+            person.FirstMeeting,
+            person.LastMeeting,
+            SuggestionWording.LastTouch(person));
     }
 }

@@ -182,8 +182,50 @@ internal sealed class MailboxSyncRunner(
         }
 
         await reading;
+        await SyncCalendarAsync(db, reader, mailboxId, owner, cancellationToken);
         await SaveContactsAsync(db, reader, mailboxId, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<People.PeopleDirectory>().RebuildAsync(mailboxId, cancellationToken);
+    }
+
+    /// <summary>
+    /// Reads the calendar view's delta page by page after the mail, each page committed with the
+    /// calendar cursor. Without Calendars.ReadBasic (a user who consented before calendars were
+    /// read) the mail still syncs; meetings simply do not count until consent is given.
+    /// </summary>
+    private async Task SyncCalendarAsync(ReconnectDbContext db, GraphMailboxReader reader, int mailboxId, MailboxOwner owner, CancellationToken cancellationToken)
+    {
+        var writer = new CalendarIndexWriter(db, logger);
+        var (link, window) = await writer.PrepareAsync(mailboxId, clock.GetUtcNow(), cancellationToken);
+        var resyncs = 0;
+        while (true)
+        {
+            EventPage page;
+            try
+            {
+                page = await reader.ReadEventsAsync(link, window, cancellationToken);
+            }
+            catch (ODataError error) when (link is not null && GraphMailboxReader.IsSyncStateLost(error) && resyncs++ < MaxResyncsPerFolder)
+            {
+                logger.LogWarning("Graph lost the delta state of the calendar ({Code}); reading it again from scratch",
+                    error.Error?.Code ?? error.ResponseStatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                await writer.ResetAsync(mailboxId, window, cancellationToken);
+                link = null;
+                continue;
+            }
+            catch (ODataError error) when (error.ResponseStatusCode == 403)
+            {
+                logger.LogWarning("The calendar of mailbox {MailboxId} is not readable ({Code}); meetings are not counted", mailboxId, error.Error?.Code);
+                return;
+            }
+
+            await writer.ApplyPageAsync(mailboxId, owner.Addresses, page, cancellationToken);
+            if (page.NextLink is null)
+            {
+                return;
+            }
+
+            link = page.NextLink;
+        }
     }
 
     private async Task ReadFoldersAsync(GraphMailboxReader reader, IReadOnlyList<FolderCursor> cursors, ChannelWriter<FolderWork> pages, CancellationToken cancellationToken)
@@ -244,6 +286,8 @@ internal sealed class MailboxSyncRunner(
     {
         var cursors = await db.FolderCursors.Where(c => c.MailboxId == mailboxId).ToDictionaryAsync(c => c.FolderId, StringComparer.Ordinal, cancellationToken);
         var listed = folders.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        // The calendar's cursor is not a folder: it is the calendar writer's to keep or drop.
+        cursors.Remove(CalendarIndexWriter.CursorId);
         foreach (var vanished in cursors.Keys.Where(id => !listed.Contains(id)).ToList())
         {
             await writer.RemoveFolderAsync(mailboxId, vanished, cancellationToken);

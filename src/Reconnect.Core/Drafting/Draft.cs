@@ -10,12 +10,14 @@ public sealed record DraftRecipient(string? DisplayName, string Address);
 /// <param name="LastContact">The last contact with them; <c>null</c> for a contact with no mail.</param>
 /// <param name="Now">The host's "now" (<c>TimeProvider</c> / <c>Clock:Now</c>): the core has no clock.</param>
 /// <param name="FirstThreadSubject">The subject of the first thread with them, e.g. "Great meeting you at DevSummit".</param>
+/// <param name="LastContactWasMeeting">The last contact was a meeting, so the draft can say "since we last met".</param>
 public sealed record DraftContext(
     DraftRecipient Recipient,
     string? SenderDisplayName,
     DateTimeOffset? LastContact,
     DateTimeOffset Now,
-    string? FirstThreadSubject = null);
+    string? FirstThreadSubject = null,
+    bool LastContactWasMeeting = false);
 
 /// <summary>The address a draft goes to, as <c>POST /api/drafts</c> answers it.</summary>
 public sealed record DraftAddress(string Name, string Address);

@@ -27,6 +27,8 @@ internal static class DraftModel
             ["sender_first_name"] = PersonName.FirstNameOf(sender, null),
             ["time_since"] = context.LastContact is { } last ? TimeFrame.Describe(last, context.Now) : null,
             ["last_contact"] = context.LastContact?.ToString("MMMM yyyy", CultureInfo.InvariantCulture),
+            // "met" when the last contact was a meeting ("since we last met"), else null.
+            ["last_touch"] = context.LastContactWasMeeting ? "met" : null,
             ["met_at"] = thread.MetAt,
             ["first_subject"] = thread.Topic,
             ["link"] = link is null ? null : DraftText.LinkMarkerString,

@@ -38,8 +38,20 @@ public sealed record PersonProfile
 
     public int SentCount { get; init; }
     public int ReceivedCount { get; init; }
-    /// <summary>Meetings with them (none until calendar sync lands).</summary>
+    /// <summary>Meetings with them that count (<see cref="Meetings.MeetingRules"/>), of any size.</summary>
     public int MeetingCount { get; init; }
+
+    /// <summary>
+    /// Meetings with them of at most <see cref="PeopleBuilder.PersonalGroupLimit"/> people: the ones a
+    /// reason may mention ("met twice"); a seat at an all-hands is not a meeting with them.
+    /// </summary>
+    public int PersonalMeetingCount { get; init; }
+
+    /// <summary>The first meeting with them that counts, of any size.</summary>
+    public DateTime? FirstMeeting { get; init; }
+
+    /// <summary>The last meeting with them that counts, of any size ("last met").</summary>
+    public DateTime? LastMeeting { get; init; }
 
     public DateTime? FirstSent { get; init; }
     public DateTime? LastSent { get; init; }

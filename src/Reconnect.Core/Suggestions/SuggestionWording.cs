@@ -61,9 +61,9 @@ public static class SuggestionWording
             (false, true) => $"They wrote you {Count(emails, "email")}",
             _ => null,
         };
-        if (person.MeetingCount > 0)
+        if (person.PersonalMeetingCount > 0)
         {
-            var met = "met " + Times(person.MeetingCount);
+            var met = "met " + Times(person.PersonalMeetingCount);
             what = what is null ? "You " + met : what + " and " + met;
         }
 
@@ -72,6 +72,36 @@ public static class SuggestionWording
         var last = since < first ? first : since;
         return $"{what} {Period(first, last)}; nothing since, {Silence(since, now, " and ")}.";
     }
+
+    /// <summary>
+    /// The latest touch of each kind, meetings first when there are any: "last met 14 March 2025,
+    /// last email 2 June 2024"; "last email 2 June 2024"; null when there is neither.
+    /// </summary>
+    public static string? LastTouch(PersonProfile person)
+    {
+        var lastEmail = (person.LastSent, person.LastReceived) switch
+        {
+            ({ } s, { } r) => s > r ? s : r,
+            ({ } s, null) => s,
+            (null, { } r) => r,
+            _ => (DateTime?)null,
+        };
+        var parts = new List<string>(2);
+        if (person.LastMeeting is { } met)
+        {
+            parts.Add("last met " + Date(met));
+        }
+
+        if (lastEmail is { } mail)
+        {
+            parts.Add("last email " + Date(mail));
+        }
+
+        return parts.Count == 0 ? null : string.Join(", ", parts);
+    }
+
+    /// <summary>"14 March 2025".</summary>
+    public static string Date(DateTime date) => $"{date.Day} {MonthNames[date.Month - 1]} {date.Year}";
 
     /// <summary>"in March 2024", "between March and May 2024", "between March 2023 and May 2024".</summary>
     public static string Period(DateTime first, DateTime last)

@@ -18,7 +18,7 @@ public static class GraphSimulatorEndpoints
     /// <remarks>
     /// Routes: <c>GET /v1.0/me</c>, <c>/me/mailFolders</c>, <c>/me/mailFolders/{id}</c>,
     /// <c>/me/mailFolders/{id}/childFolders</c>, <c>/me/mailFolders/{id}/messages/delta</c>,
-    /// <c>/me/contacts</c>; anything else under <c>/v1.0</c> answers Graph's error body.
+    /// <c>/me/contacts</c>, <c>/me/calendarView/delta</c>; anything else under <c>/v1.0</c> answers Graph's error body.
     /// </remarks>
     public static IEndpointRouteBuilder MapGraphSimulator(this IEndpointRouteBuilder endpoints, GraphMailboxSimulator simulator)
     {
@@ -38,6 +38,8 @@ public static class GraphSimulatorEndpoints
         MapGraphGet(graph, "/me/mailFolders/{folderId}/messages/delta", context => MessagesDeltaApi.GetDelta(context, simulator));
         MapGraphGet(graph, "/me/mailFolders/{folderId}/messages/delta()", context => MessagesDeltaApi.GetDelta(context, simulator));
         MapGraphGet(graph, "/me/contacts", context => ContactsApi.List(context, simulator));
+        MapGraphGet(graph, "/me/calendarView/delta", context => CalendarViewDeltaApi.GetDelta(context, simulator));
+        MapGraphGet(graph, "/me/calendarView/delta()", context => CalendarViewDeltaApi.GetDelta(context, simulator));
 
         // Lowest precedence: only paths no route above knows reach it.
         graph.Map("/{**path}", (HttpContext context) => (IResult)GraphErrors.UnsupportedRoute(context));

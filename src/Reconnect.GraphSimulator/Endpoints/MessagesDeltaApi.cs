@@ -63,7 +63,7 @@ internal static class MessagesDeltaApi
         };
     }
 
-    private static DeltaToken? ReadToken(QueryOptions query, int currentVersion)
+    internal static DeltaToken? ReadToken(QueryOptions query, int currentVersion)
     {
         var skipToken = query.Get("skiptoken");
         var deltaToken = query.Get("deltatoken");

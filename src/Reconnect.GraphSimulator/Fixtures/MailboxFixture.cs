@@ -16,6 +16,7 @@ public sealed class MailboxFixture
         IReadOnlyList<FolderRecord> folders,
         IReadOnlyList<ContactRecord> contacts,
         IReadOnlyList<MessageRecord> messages,
+        IReadOnlyList<MessageRecord> events,
         int skippedLineCount,
         IReadOnlyList<string> changeFiles)
     {
@@ -25,6 +26,7 @@ public sealed class MailboxFixture
         Folders = folders;
         Contacts = contacts;
         Messages = messages;
+        Events = events;
         SkippedLineCount = skippedLineCount;
         ChangeFiles = changeFiles;
     }
@@ -37,10 +39,20 @@ public sealed class MailboxFixture
 
     public int FolderCount => Folders.Count;
 
+    /// <summary>Calendar events loaded from events.jsonl (none when the fixture has no calendar).</summary>
+    public int EventCount => Events.Count;
+
+    /// <summary>
+    /// The store's index of the calendar: one past the last mail folder. The calendar is kept as a
+    /// hidden folder of the store, so events page, change and tombstone exactly as messages do,
+    /// yet no mailFolders route ever lists it.
+    /// </summary>
+    internal int CalendarIndex => Folders.Count;
+
     public int ContactCount => Contacts.Count;
 
     /// <summary>
-    /// Lines of messages.jsonl that were skipped: not a JSON object, no string <c>id</c>, or a
+    /// Lines of messages.jsonl (and events.jsonl) that were skipped: not a JSON object, no string <c>id</c>, or a
     /// <c>parentFolderId</c> naming no folder of folders.json (Graph could never return such a message).
     /// </summary>
     public int SkippedLineCount { get; }
@@ -57,6 +69,8 @@ public sealed class MailboxFixture
     internal IReadOnlyList<ContactRecord> Contacts { get; }
 
     internal IReadOnlyList<MessageRecord> Messages { get; }
+
+    internal IReadOnlyList<MessageRecord> Events { get; }
 
     /// <summary>Loads a fixture folder, reading messages.jsonl (or messages.jsonl.gz) one line at a time.</summary>
     /// <exception cref="FileNotFoundException">user.json, folders.json or the messages file is missing.</exception>
@@ -90,7 +104,26 @@ public sealed class MailboxFixture
             }
         }
 
-        return new MailboxFixture(root, userJson, userId, folders, contacts, messages, skipped, FindChangeFiles(root));
+        var events = new List<MessageRecord>();
+        if (OpenOptional(root, "events.jsonl") is { } eventStream)
+        {
+            using (eventStream)
+            {
+                foreach (var line in Utf8LineReader.ReadLines(eventStream))
+                {
+                    if (MessageLine.TryParse(line.Span, out var parsed) && !parsed.IsRemoval)
+                    {
+                        events.Add(new MessageRecord(parsed.Id, folders.Count, false, line.ToArray()));
+                    }
+                    else
+                    {
+                        skipped++;
+                    }
+                }
+            }
+        }
+
+        return new MailboxFixture(root, userJson, userId, folders, contacts, messages, events, skipped, FindChangeFiles(root));
     }
 
     internal static Dictionary<string, int> IndexFolders(IReadOnlyList<FolderRecord> folders)
@@ -101,6 +134,16 @@ public sealed class MailboxFixture
             index.TryAdd(folders[i].Id, i);
         }
         return index;
+    }
+
+    private static Stream? OpenOptional(string root, string name)
+    {
+        var plain = System.IO.Path.Combine(root, name);
+        if (File.Exists(plain))
+        {
+            return File.OpenRead(plain);
+        }
+        return File.Exists(plain + ".gz") ? new GZipStream(File.OpenRead(plain + ".gz"), CompressionMode.Decompress) : null;
     }
 
     private static Stream OpenMessages(string root)

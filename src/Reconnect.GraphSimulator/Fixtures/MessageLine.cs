@@ -6,7 +6,8 @@ namespace Reconnect.GraphSimulator.Fixtures;
 /// The few fields of one messages.jsonl or changes/NNN.jsonl line that the simulator indexes;
 /// everything else stays in the raw JSON and is copied to responses as it is.
 /// </summary>
-internal readonly record struct MessageLine(string Id, string? ParentFolderId, bool? IsRead, bool IsRemoval)
+/// <param name="IsEvent">The line is a calendar event (it has an <c>iCalUId</c>), not a message.</param>
+internal readonly record struct MessageLine(string Id, string? ParentFolderId, bool? IsRead, bool IsRemoval, bool IsEvent = false)
 {
     /// <summary>
     /// Reads one line. False when it is not a JSON object with a string <c>id</c>: fixtures can be
@@ -26,6 +27,7 @@ internal readonly record struct MessageLine(string Id, string? ParentFolderId, b
             string? id = null, parentFolderId = null;
             bool? isRead = null;
             var isRemoval = false;
+            var isEvent = false;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 if (reader.ValueTextEquals("id"u8))
@@ -48,6 +50,12 @@ internal readonly record struct MessageLine(string Id, string? ParentFolderId, b
                         _ => null,
                     };
                 }
+                else if (reader.ValueTextEquals("iCalUId"u8))
+                {
+                    reader.Read();
+                    reader.Skip();
+                    isEvent = true;
+                }
                 else if (reader.ValueTextEquals("@removed"u8))
                 {
                     reader.Read();
@@ -68,7 +76,7 @@ internal readonly record struct MessageLine(string Id, string? ParentFolderId, b
                 return false;
             }
 
-            line = new MessageLine(id, parentFolderId, isRead, isRemoval);
+            line = new MessageLine(id, parentFolderId, isRead, isRemoval, isEvent);
             return true;
         }
         catch (JsonException)

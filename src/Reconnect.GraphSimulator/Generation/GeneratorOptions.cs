@@ -24,6 +24,12 @@ public sealed class GeneratorOptions
     /// <summary>Lines of each change file as a fraction of <see cref="MessageCount"/> (at least 12 lines a file).</summary>
     public double ChangeRate { get; set; } = 0.01;
 
+    /// <summary>
+    /// Also write <c>events.jsonl</c> (a calendar around the planted people) and <c>expected-meetings.csv</c>.
+    /// Off by default: a recent meeting takes some stale friends out of expected-people.csv's truth.
+    /// </summary>
+    public bool Calendar { get; set; }
+
     public string UserDisplayName { get; set; } = "Morgan Ellis";
 
     /// <summary>The user's <c>mail</c>; the domain also names the user's company.</summary>

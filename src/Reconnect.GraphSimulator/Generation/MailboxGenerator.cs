@@ -14,7 +14,11 @@ public sealed record GenerationResult(
     int CorrespondentsAfterChanges,
     int StaleFriends,
     int StaleFriendsAfterChanges,
-    IReadOnlyDictionary<string, int> PeopleByKind);
+    IReadOnlyDictionary<string, int> PeopleByKind)
+{
+    /// <summary>Lines of events.jsonl (0 without <see cref="GeneratorOptions.Calendar"/>).</summary>
+    public int EventLines { get; init; }
+}
 
 /// <summary>
 /// Writes a deterministic synthetic mailbox fixture (fixture-format.md) of any size, with its ground
@@ -35,7 +39,7 @@ public static class MailboxGenerator
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         Directory.CreateDirectory(outputFolder);
-        foreach (var stale in (string[])["messages.jsonl", "messages.jsonl.gz"])
+        foreach (var stale in (string[])["messages.jsonl", "messages.jsonl.gz", "events.jsonl", "expected-meetings.csv"])
         {
             File.Delete(Path.Combine(outputFolder, stale));
         }
@@ -113,10 +117,18 @@ public static class MailboxGenerator
         var people = PeopleTruth.Compute(population, initial, after, options.Now);
         WriteText(Path.Combine(outputFolder, "expected-people.csv"), w => PeopleTruth.WriteCsv(people, w));
 
+        var eventLines = 0;
+        if (options.Calendar)
+        {
+            var (lines, meetings) = CalendarGenerator.Write(options, population, people, Path.Combine(outputFolder, "events.jsonl"));
+            eventLines = lines;
+            WriteText(Path.Combine(outputFolder, "expected-meetings.csv"), w => CalendarGenerator.WriteCsv(meetings, w));
+        }
+
         var kinds = population.All.GroupBy(p => PlantedPerson.KindName(p.Kind))
             .OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         var result = new GenerationResult(outputFolder, specs.Count, batches.Count, changeLines, initial.Count, after.Count,
-            people.Count(p => p.StaleFriend), people.Count(p => p.StaleFriendAfterChanges), kinds);
+            people.Count(p => p.StaleFriend), people.Count(p => p.StaleFriendAfterChanges), kinds) { EventLines = eventLines };
         WriteText(Path.Combine(outputFolder, "README.md"), w => FixtureReadme.Write(w, options, result, specs, population, people, changes.Revived));
         return result;
     }

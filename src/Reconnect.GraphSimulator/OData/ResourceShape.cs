@@ -38,6 +38,23 @@ internal sealed class ResourceShape
 
     public static ResourceShape User { get; } = CreateUser();
 
+    public static ResourceShape Event { get; } = CreateEvent();
+
+    private static ResourceShape CreateEvent()
+    {
+        string[] known =
+        [
+            "id", "createdDateTime", "lastModifiedDateTime", "changeKey", "categories", "transactionId",
+            "originalStartTimeZone", "originalEndTimeZone", "iCalUId", "uid", "reminderMinutesBeforeStart", "isReminderOn",
+            "hasAttachments", "subject", "bodyPreview", "importance", "sensitivity", "isAllDay", "isCancelled",
+            "isOrganizer", "responseRequested", "seriesMasterId", "showAs", "type", "webLink", "onlineMeetingUrl",
+            "isOnlineMeeting", "onlineMeetingProvider", "allowNewTimeProposals", "occurrenceId", "isDraft",
+            "hideAttendees", "responseStatus", "body", "start", "end", "location", "locations", "recurrence",
+            "attendees", "organizer", "onlineMeeting", "originalStart",
+        ];
+        return new ResourceShape("microsoft.graph.event", known, known);
+    }
+
     private static ResourceShape CreateMessage()
     {
         string[] known =

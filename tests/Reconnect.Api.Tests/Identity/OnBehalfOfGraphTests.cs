@@ -17,6 +17,7 @@ public sealed class OnBehalfOfGraphTests
         "https://graph.microsoft.com/Mail.ReadBasic",
         "https://graph.microsoft.com/Contacts.Read",
         "https://graph.microsoft.com/User.Read",
+        "https://graph.microsoft.com/Calendars.ReadBasic",
     ];
 
     [Fact]

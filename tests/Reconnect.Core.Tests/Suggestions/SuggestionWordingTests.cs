@@ -58,10 +58,32 @@ public sealed class SuggestionWordingTests
     [Fact]
     public void Reason_WithMeetings_SaysSo()
     {
-        var person = Person(3, 3, At("2024-03-12T12:00:00Z"), At("2024-05-03T12:00:00Z")) with { MeetingCount = 2 };
+        var person = Person(3, 3, At("2024-03-12T12:00:00Z"), At("2024-05-03T12:00:00Z")) with { MeetingCount = 2, PersonalMeetingCount = 2 };
 
         Assert.Equal("You exchanged 6 emails and met twice between March and May 2024; nothing since, 2 years and 6 months.",
             SuggestionWording.Reason(person, person.LastPersonalContact!.Value, Now));
+    }
+
+    [Fact]
+    public void Reason_WithOnlyLargeMeetings_LeavesThemOut()
+    {
+        var person = Person(3, 3, At("2024-03-12T12:00:00Z"), At("2024-05-03T12:00:00Z")) with { MeetingCount = 4, PersonalMeetingCount = 0 };
+
+        Assert.StartsWith("You exchanged 6 emails between March and May 2024;", SuggestionWording.Reason(person, person.LastPersonalContact!.Value, Now));
+    }
+
+    [Fact]
+    public void LastTouch_MeetingAndMail_SaysBoth()
+    {
+        var person = Person(3, 3, At("2024-03-12T12:00:00Z"), At("2024-06-02T12:00:00Z")) with
+        {
+            LastSent = At("2024-06-02T12:00:00Z"),
+            LastReceived = At("2024-05-30T12:00:00Z"),
+            LastMeeting = At("2025-03-14T15:00:00Z"),
+        };
+
+        Assert.Equal("last met 14 March 2025, last email 2 June 2024", SuggestionWording.LastTouch(person));
+        Assert.Equal("last email 2 June 2024", SuggestionWording.LastTouch(person with { LastMeeting = null }));
     }
 
     private static PersonProfile Person(int sent, int received, DateTime first, DateTime last) => new()

@@ -141,6 +141,35 @@ namespace Reconnect.Api.Infrastructure.Migrations
                     b.ToTable("FolderCursors");
                 });
 
+            modelBuilder.Entity("Reconnect.Api.Infrastructure.IndexedEvent", b =>
+                {
+                    b.Property<int>("MailboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("GraphId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("GroupSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("MeetingKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("MailboxId", "GraphId");
+
+                    b.HasIndex("MailboxId", "MeetingKey");
+
+                    b.ToTable("IndexedEvents");
+                });
+
             modelBuilder.Entity("Reconnect.Api.Infrastructure.IndexedMessage", b =>
                 {
                     b.Property<int>("MailboxId")
@@ -363,6 +392,15 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 });
 
             modelBuilder.Entity("Reconnect.Api.Infrastructure.FolderCursor", b =>
+                {
+                    b.HasOne("Reconnect.Api.Infrastructure.Mailbox", null)
+                        .WithMany()
+                        .HasForeignKey("MailboxId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Reconnect.Api.Infrastructure.IndexedEvent", b =>
                 {
                     b.HasOne("Reconnect.Api.Infrastructure.Mailbox", null)
                         .WithMany()

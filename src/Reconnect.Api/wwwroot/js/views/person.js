@@ -191,6 +191,7 @@ function history(person, name) {
   const first = person.firstContact ?? earliest(person.firstSent, person.firstReceived);
   const last = person.lastContact ?? latest(person.lastSent, person.lastReceived);
   const series = person.quarters ?? person.history?.quarters ?? person.series ?? [];
+  const lastEmail = latest(person.lastSent, person.lastReceived);
   return h("section", { className: "person-header card", "aria-labelledby": "person-name" },
     h("h2", { id: "person-name", tabindex: "-1" }, name),
     person.addresses?.length ? h("p", { className: "addresses" }, person.addresses.join(", ")) : null,
@@ -201,7 +202,10 @@ function history(person, name) {
       first ? [h("dt", null, "First exchange"), h("dd", null, formatDate(first))] : null,
       last ? [h("dt", null, "Last exchange"), h("dd", null, formatDate(last))] : null,
       sent !== null ? [h("dt", null, "You sent"), h("dd", null, plural(sent, "message"))] : null,
-      received !== null ? [h("dt", null, "They sent"), h("dd", null, plural(received, "message"))] : null));
+      received !== null ? [h("dt", null, "They sent"), h("dd", null, plural(received, "message"))] : null,
+      person.lastMet ? [h("dt", null, "Last met"), h("dd", null, formatDate(person.lastMet))] : null,
+      person.lastMet ? [h("dt", null, "Last email"), h("dd", null, lastEmail ? formatDate(lastEmail) : "never")] : null,
+      person.meetingCount ? [h("dt", null, "Meetings"), h("dd", null, plural(person.meetingCount, "meeting"))] : null));
 }
 
 /**

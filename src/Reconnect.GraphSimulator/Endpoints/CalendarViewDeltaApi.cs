@@ -1,0 +1,178 @@
+using System.Globalization;
+using System.Text.Json;
+using Reconnect.GraphSimulator.Delta;
+using Reconnect.GraphSimulator.Fixtures;
+using Reconnect.GraphSimulator.OData;
+
+namespace Reconnect.GraphSimulator.Endpoints;
+
+/// <summary>
+/// <c>GET /me/calendarView/delta?startDateTime=..&amp;endDateTime=..</c>: the events of the fixture's
+/// calendar (events.jsonl) that start within the window, series expanded into their occurrences
+/// (series masters are never returned), paged and tracked exactly as a mail folder's delta.
+/// </summary>
+/// <remarks>
+/// The calendar is a hidden folder of the store, so paging, change sets and tombstones are the
+/// message delta's. The window travels in the token, as Graph keeps it in its own: the first request
+/// must name it, links must not. In a changes round an event moved out of the window is reported
+/// removed, as Graph does.
+/// </remarks>
+internal static class CalendarViewDeltaApi
+{
+    private const string ScopePrefix = "calendarView|";
+    private static readonly JsonEncodedText EventType = JsonEncodedText.Encode("#microsoft.graph.event");
+
+    public static IResult GetDelta(HttpContext context, GraphMailboxSimulator simulator)
+    {
+        var request = context.Request;
+        var query = QueryOptions.Read(request, "select", "skiptoken", "deltatoken");
+        var preferred = PagePreference.Read(request);
+        var token = MessagesDeltaApi.ReadToken(query, simulator.Store.Version);
+
+        Window window;
+        string scope;
+        if (token is null)
+        {
+            window = new Window(ReadBound(query, "startDateTime"), ReadBound(query, "endDateTime"));
+            if (window.End <= window.Start)
+            {
+                throw GraphRequestException.BadRequest("endDateTime must be later than startDateTime.");
+            }
+            scope = ScopePrefix + window.Start.ToString("O", CultureInfo.InvariantCulture) + "|" + window.End.ToString("O", CultureInfo.InvariantCulture);
+        }
+        else
+        {
+            scope = token.FolderId;
+            window = ParseScope(scope);
+        }
+
+        var selection = PropertySelection.Parse(token is null ? query.Get("select") : token.Select, ResourceShape.Event);
+        var pageSize = preferred ?? token?.PageSize ?? QueryOptions.DefaultPageSize;
+        var calendar = simulator.Fixture.CalendarIndex;
+
+        List<(string Id, MessageRecord? Event)> items;
+        DeltaToken next;
+        switch (token)
+        {
+            case null or { Kind: DeltaTokenKind.FolderPage }:
+            {
+                var round = token?.RoundVersion ?? simulator.Store.Version;
+                var page = simulator.Store.ReadFolder(calendar, token?.Position ?? 0, pageSize);
+                items = [.. page.Items.Where(e => window.Holds(e)).Select(e => (e.Id, (MessageRecord?)e))];
+                next = page.HasMore
+                    ? new DeltaToken(DeltaTokenKind.FolderPage, scope, selection.SelectText, round, round, page.NextPosition, pageSize)
+                    : new DeltaToken(DeltaTokenKind.DeltaLink, scope, selection.SelectText, round, round, 0, pageSize);
+                break;
+            }
+            default:
+            {
+                var (since, round, position) = token.Kind == DeltaTokenKind.ChangesPage
+                    ? (token.SinceVersion, token.RoundVersion, token.Position)
+                    : (token.SinceVersion, simulator.Store.Version, 0);
+                var page = simulator.Store.ReadChanges(calendar, since, round, position, pageSize);
+                // An event now outside the window (or turned into a series master) has left the view.
+                items = [.. page.Items.Select(i => (i.Id, i.Message is { } e && window.Holds(e) ? e : null))];
+                next = page.HasMore
+                    ? new DeltaToken(DeltaTokenKind.ChangesPage, scope, selection.SelectText, since, round, page.NextPosition, pageSize)
+                    : new DeltaToken(DeltaTokenKind.DeltaLink, scope, selection.SelectText, round, round, 0, pageSize);
+                break;
+            }
+        }
+
+        var root = GraphWire.ServiceRoot(request);
+        var link = $"{root}/me/calendarView/delta?"
+            + (next.Kind == DeltaTokenKind.DeltaLink ? "$deltatoken=" : "$skiptoken=")
+            + next.Encode();
+        var odataContext = $"{root}/$metadata#Collection(event)";
+
+        return new GraphJsonResult(StatusCodes.Status200OK, writer => Write(writer, odataContext, items, next.Kind == DeltaTokenKind.DeltaLink, link, selection))
+        {
+            Headers = preferred is { } applied
+                ? new Dictionary<string, string> { [PagePreference.PreferenceAppliedHeader] = "odata.maxpagesize=" + applied.ToString(CultureInfo.InvariantCulture) }
+                : null,
+        };
+    }
+
+    private static DateTimeOffset ReadBound(QueryOptions query, string name)
+    {
+        var text = query.Get(name) ?? throw GraphRequestException.BadRequest(
+            $"This request requires a time window specified by the query string parameters StartDateTime and EndDateTime ({name} is missing).");
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
+            ? value.ToUniversalTime()
+            : throw GraphRequestException.BadRequest($"Invalid value '{text}' for query parameter '{name}'.");
+    }
+
+    private static Window ParseScope(string scope)
+    {
+        var parts = scope.Split('|');
+        if (parts.Length != 3 || parts[0] + "|" != ScopePrefix
+            || !DateTimeOffset.TryParse(parts[1], CultureInfo.InvariantCulture, DateTimeStyles.None, out var start)
+            || !DateTimeOffset.TryParse(parts[2], CultureInfo.InvariantCulture, DateTimeStyles.None, out var end))
+        {
+            throw DeltaToken.Malformed(); // a mail folder's token sent to the calendar
+        }
+        return new Window(start, end);
+    }
+
+    private static void Write(Utf8JsonWriter writer, string odataContext, List<(string Id, MessageRecord? Event)> items, bool isLastPage, string link, PropertySelection selection)
+    {
+        writer.WriteStartObject();
+        writer.WriteString("@odata.context", odataContext);
+        if (!isLastPage)
+        {
+            writer.WriteString("@odata.nextLink", link);
+        }
+        writer.WriteStartArray("value");
+        foreach (var (id, item) in items)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("@odata.type", EventType);
+            if (item is not null)
+            {
+                JsonProjection.CopySelected(writer, item.Json, selection);
+            }
+            else
+            {
+                writer.WriteString("id", id);
+                writer.WriteStartObject("@removed");
+                writer.WriteString("reason", "deleted");
+                writer.WriteEndObject();
+            }
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        if (isLastPage)
+        {
+            writer.WriteString("@odata.deltaLink", link);
+        }
+        writer.WriteEndObject();
+    }
+
+    /// <summary>The view's time window; an event belongs to it when it starts inside it.</summary>
+    private readonly record struct Window(DateTimeOffset Start, DateTimeOffset End)
+    {
+        public bool Holds(MessageRecord record) =>
+            EventLine.Read(record.Json) is { IsSeriesMaster: false, Start: { } start } && start >= Start && start < End;
+    }
+}
+
+/// <summary>The two fields of an event line the calendar view filters on.</summary>
+internal readonly record struct EventLine(DateTimeOffset? Start, bool IsSeriesMaster)
+{
+    public static EventLine Read(byte[] json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        var root = doc.RootElement;
+        var master = root.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+            && string.Equals(type.GetString(), "seriesMaster", StringComparison.OrdinalIgnoreCase);
+        DateTimeOffset? start = null;
+        if (root.TryGetProperty("start", out var s) && s.ValueKind == JsonValueKind.Object
+            && s.TryGetProperty("dateTime", out var dt) && dt.ValueKind == JsonValueKind.String
+            && DateTime.TryParse(dt.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+        {
+            // The fixture writes UTC (timeZone "UTC"), as Graph does without a Prefer: outlook.timezone.
+            start = new DateTimeOffset(DateTime.SpecifyKind(parsed, DateTimeKind.Utc));
+        }
+        return new EventLine(start, master);
+    }
+}
