@@ -98,7 +98,6 @@ internal static class SyncBenchmark
         builder.AddStorage();
         builder.AddMailboxSync();
         // The sync rebuilds the people after its pages, as the API does: that is part of a full sync.
-        Reconnect.Api.People.PeopleExtensions.AddPeople(builder);
         builder.Services.AddScoped<MailboxDirectory>();
         builder.AddPeople();
         builder.Services.AddSingleton<IGraphClientSource>(services => new SimulatorGraph(graphBaseUrl, services.GetRequiredService<GraphResiliencePipelines>()));
