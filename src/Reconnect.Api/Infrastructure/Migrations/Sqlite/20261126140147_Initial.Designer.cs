@@ -2,17 +2,20 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Reconnect.Api.Infrastructure;
 
 #nullable disable
 
-namespace Reconnect.Api.Infrastructure.Migrations
+namespace Reconnect.Api.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(ReconnectDbContext))]
-    partial class ReconnectDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261126140147_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

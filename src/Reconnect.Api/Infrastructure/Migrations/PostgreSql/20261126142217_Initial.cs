@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Reconnect.Api.Infrastructure.Migrations
+namespace Reconnect.Api.Infrastructure.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,14 +16,14 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "Mailboxes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    OwnAddresses = table.Column<string>(type: "TEXT", nullable: false),
-                    PeopleVersion = table.Column<long>(type: "INTEGER", nullable: false),
-                    StaleAfterMonths = table.Column<int>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TenantId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    ObjectId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false, collation: "C"),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    OwnAddresses = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    PeopleVersion = table.Column<long>(type: "bigint", nullable: false),
+                    StaleAfterMonths = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -33,13 +34,13 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "Contacts",
                 columns: table => new
                 {
-                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ContactId = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
-                    GivenName = table.Column<string>(type: "TEXT", nullable: true),
-                    Surname = table.Column<string>(type: "TEXT", nullable: true),
-                    CompanyName = table.Column<string>(type: "TEXT", nullable: true),
-                    Addresses = table.Column<string>(type: "TEXT", nullable: false)
+                    MailboxId = table.Column<int>(type: "integer", nullable: false),
+                    ContactId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    DisplayName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    GivenName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Surname = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    CompanyName = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    Addresses = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -56,19 +57,19 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "Correspondents",
                 columns: table => new
                 {
-                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    NameFromSender = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NameSeenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SentCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReceivedCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstSent = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastSent = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    FirstReceived = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    LastReceived = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    BulkCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    OtherCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    MailboxId = table.Column<int>(type: "integer", nullable: false),
+                    Address = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true, collation: "C"),
+                    NameFromSender = table.Column<bool>(type: "boolean", nullable: false),
+                    NameSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SentCount = table.Column<int>(type: "integer", nullable: false),
+                    ReceivedCount = table.Column<int>(type: "integer", nullable: false),
+                    FirstSent = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastSent = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FirstReceived = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastReceived = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    BulkCount = table.Column<int>(type: "integer", nullable: false),
+                    OtherCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -85,11 +86,11 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "Feedback",
                 columns: table => new
                 {
-                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", nullable: false),
-                    SnoozedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    Dismissed = table.Column<bool>(type: "INTEGER", nullable: false),
-                    NotAPerson = table.Column<bool>(type: "INTEGER", nullable: false)
+                    MailboxId = table.Column<int>(type: "integer", nullable: false),
+                    Address = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    SnoozedUntil = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Dismissed = table.Column<bool>(type: "boolean", nullable: false),
+                    NotAPerson = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,12 +107,12 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "FolderCursors",
                 columns: table => new
                 {
-                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FolderId = table.Column<string>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
-                    NextLink = table.Column<string>(type: "TEXT", nullable: true),
-                    DeltaLink = table.Column<string>(type: "TEXT", nullable: true),
-                    TotalItemCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    MailboxId = table.Column<int>(type: "integer", nullable: false),
+                    FolderId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    DisplayName = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    NextLink = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    DeltaLink = table.Column<string>(type: "text", nullable: true, collation: "C"),
+                    TotalItemCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,12 +129,12 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "IndexedMessages",
                 columns: table => new
                 {
-                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
-                    MessageKey = table.Column<string>(type: "TEXT", nullable: false),
-                    Direction = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
-                    CopyCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    MailboxId = table.Column<int>(type: "integer", nullable: false),
+                    MessageKey = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Direction = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Subject = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: true, collation: "C"),
+                    CopyCount = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -150,14 +151,14 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "Interactions",
                 columns: table => new
                 {
-                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SourceKey = table.Column<string>(type: "TEXT", nullable: false),
-                    Address = table.Column<string>(type: "TEXT", nullable: false),
-                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
-                    Direction = table.Column<int>(type: "INTEGER", nullable: false),
-                    Date = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    GroupSize = table.Column<int>(type: "INTEGER", nullable: false),
-                    Bulk = table.Column<int>(type: "INTEGER", nullable: false)
+                    MailboxId = table.Column<int>(type: "integer", nullable: false),
+                    SourceKey = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Address = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Direction = table.Column<int>(type: "integer", nullable: false),
+                    Date = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    GroupSize = table.Column<int>(type: "integer", nullable: false),
+                    Bulk = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -174,14 +175,16 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "MailboxSyncs",
                 columns: table => new
                 {
-                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    MessagesProcessed = table.Column<long>(type: "INTEGER", nullable: false),
-                    MessagesEstimated = table.Column<long>(type: "INTEGER", nullable: false),
-                    ItemsSkipped = table.Column<long>(type: "INTEGER", nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    MailboxId = table.Column<int>(type: "integer", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    MessagesProcessed = table.Column<long>(type: "bigint", nullable: false),
+                    MessagesEstimated = table.Column<long>(type: "bigint", nullable: false),
+                    ItemsSkipped = table.Column<long>(type: "bigint", nullable: false),
+                    Error = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true, collation: "C"),
+                    LeaseOwner = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true, collation: "C"),
+                    LeaseExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -198,10 +201,10 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "MessageCopies",
                 columns: table => new
                 {
-                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
-                    GraphId = table.Column<string>(type: "TEXT", nullable: false),
-                    MessageKey = table.Column<string>(type: "TEXT", nullable: false),
-                    FolderId = table.Column<string>(type: "TEXT", nullable: false)
+                    MailboxId = table.Column<int>(type: "integer", nullable: false),
+                    GraphId = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    MessageKey = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    FolderId = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -218,9 +221,9 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "People",
                 columns: table => new
                 {
-                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
-                    PersonId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Profile = table.Column<string>(type: "TEXT", nullable: false)
+                    MailboxId = table.Column<int>(type: "integer", nullable: false),
+                    PersonId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false, collation: "C"),
+                    Profile = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {
@@ -237,10 +240,10 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 name: "UserTemplates",
                 columns: table => new
                 {
-                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Strategy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Subject = table.Column<string>(type: "TEXT", nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false)
+                    MailboxId = table.Column<int>(type: "integer", nullable: false),
+                    Strategy = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false, collation: "C"),
+                    Subject = table.Column<string>(type: "text", nullable: false, collation: "C"),
+                    Body = table.Column<string>(type: "text", nullable: false, collation: "C")
                 },
                 constraints: table =>
                 {

@@ -1,0 +1,310 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Reconnect.Api.Infrastructure.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "Mailboxes",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TenantId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    ObjectId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OwnAddresses = table.Column<string>(type: "TEXT", nullable: false),
+                    PeopleVersion = table.Column<long>(type: "INTEGER", nullable: false),
+                    StaleAfterMonths = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Mailboxes", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContactId = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: true),
+                    GivenName = table.Column<string>(type: "TEXT", nullable: true),
+                    Surname = table.Column<string>(type: "TEXT", nullable: true),
+                    CompanyName = table.Column<string>(type: "TEXT", nullable: true),
+                    Addresses = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => new { x.MailboxId, x.ContactId });
+                    table.ForeignKey(
+                        name: "FK_Contacts_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Correspondents",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    NameFromSender = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NameSeenAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SentCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FirstSent = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastSent = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FirstReceived = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastReceived = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    BulkCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    OtherCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Correspondents", x => new { x.MailboxId, x.Address });
+                    table.ForeignKey(
+                        name: "FK_Correspondents_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Feedback",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    SnoozedUntil = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Dismissed = table.Column<bool>(type: "INTEGER", nullable: false),
+                    NotAPerson = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Feedback", x => new { x.MailboxId, x.Address });
+                    table.ForeignKey(
+                        name: "FK_Feedback_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FolderCursors",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    FolderId = table.Column<string>(type: "TEXT", nullable: false),
+                    DisplayName = table.Column<string>(type: "TEXT", nullable: false),
+                    NextLink = table.Column<string>(type: "TEXT", nullable: true),
+                    DeltaLink = table.Column<string>(type: "TEXT", nullable: true),
+                    TotalItemCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FolderCursors", x => new { x.MailboxId, x.FolderId });
+                    table.ForeignKey(
+                        name: "FK_FolderCursors_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IndexedMessages",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    MessageKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Direction = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    CopyCount = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndexedMessages", x => new { x.MailboxId, x.MessageKey });
+                    table.ForeignKey(
+                        name: "FK_IndexedMessages_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Interactions",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SourceKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Address = table.Column<string>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    Direction = table.Column<int>(type: "INTEGER", nullable: false),
+                    Date = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    GroupSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    Bulk = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Interactions", x => new { x.MailboxId, x.SourceKey, x.Address });
+                    table.ForeignKey(
+                        name: "FK_Interactions_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MailboxSyncs",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    MessagesProcessed = table.Column<long>(type: "INTEGER", nullable: false),
+                    MessagesEstimated = table.Column<long>(type: "INTEGER", nullable: false),
+                    ItemsSkipped = table.Column<long>(type: "INTEGER", nullable: false),
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MailboxSyncs", x => x.MailboxId);
+                    table.ForeignKey(
+                        name: "FK_MailboxSyncs_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MessageCopies",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GraphId = table.Column<string>(type: "TEXT", nullable: false),
+                    MessageKey = table.Column<string>(type: "TEXT", nullable: false),
+                    FolderId = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MessageCopies", x => new { x.MailboxId, x.GraphId });
+                    table.ForeignKey(
+                        name: "FK_MessageCopies_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "People",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Profile = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_People", x => new { x.MailboxId, x.PersonId });
+                    table.ForeignKey(
+                        name: "FK_People_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UserTemplates",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Strategy = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserTemplates", x => new { x.MailboxId, x.Strategy });
+                    table.ForeignKey(
+                        name: "FK_UserTemplates_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_MailboxId_Address_Date",
+                table: "Interactions",
+                columns: new[] { "MailboxId", "Address", "Date" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Mailboxes_TenantId_ObjectId",
+                table: "Mailboxes",
+                columns: new[] { "TenantId", "ObjectId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MessageCopies_MailboxId_FolderId",
+                table: "MessageCopies",
+                columns: new[] { "MailboxId", "FolderId" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "Correspondents");
+
+            migrationBuilder.DropTable(
+                name: "Feedback");
+
+            migrationBuilder.DropTable(
+                name: "FolderCursors");
+
+            migrationBuilder.DropTable(
+                name: "IndexedMessages");
+
+            migrationBuilder.DropTable(
+                name: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "MailboxSyncs");
+
+            migrationBuilder.DropTable(
+                name: "MessageCopies");
+
+            migrationBuilder.DropTable(
+                name: "People");
+
+            migrationBuilder.DropTable(
+                name: "UserTemplates");
+
+            migrationBuilder.DropTable(
+                name: "Mailboxes");
+        }
+    }
+}
