@@ -29,6 +29,13 @@ internal sealed class InterruptedSyncResumer(IServiceScopeFactory scopes, Mailbo
         while (await timer.WaitForNextTickAsync(stoppingToken));
     }
 
+    /// <summary>Hosted services stop while the database is still there: the time for running syncs to hand over their leases.</summary>
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await runner.StopAsync(cancellationToken);
+    }
+
     private async Task ResumeOrphanedAsync(CancellationToken stoppingToken)
     {
         await using var scope = scopes.CreateAsyncScope();

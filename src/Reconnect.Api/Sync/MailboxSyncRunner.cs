@@ -20,13 +20,16 @@ internal sealed class MailboxSyncRunner(
     IOptions<GraphReaderOptions> graphOptions,
     SyncLeases leases,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<MailboxSyncRunner> logger) : IDisposable
 {
     // A folder whose delta state keeps expiring is not resynced forever.
     private const int MaxResyncsPerFolder = 3;
 
     private readonly Dictionary<int, Task> _running = [];
-    private readonly CancellationTokenSource _stopping = new();
+    // Cancelled as the host begins to stop, while the database is still reachable: a sync that stops
+    // then can release its lease, so another instance resumes it at once rather than after it expires.
+    private readonly CancellationTokenSource _stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
 
     /// <summary>
     /// Starts (or resumes) a mailbox's sync unless one is already running, here or on another instance;
@@ -89,6 +92,22 @@ internal sealed class MailboxSyncRunner(
         {
             return _running.TryGetValue(mailboxId, out var task) ? task : Task.CompletedTask;
         }
+    }
+
+    /// <summary>
+    /// Stops every running sync and waits (as long as the host allows) for each to release its lease,
+    /// so another instance can resume it at once; a sync stopped this way stays "running" in the database.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        Task[] running;
+        lock (_running)
+        {
+            running = [.. _running.Values];
+        }
+
+        await Task.WhenAll(running).WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
     }
 
     public void Dispose()

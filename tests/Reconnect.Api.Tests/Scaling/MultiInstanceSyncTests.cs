@@ -111,6 +111,39 @@ public sealed class MultiInstanceSyncTests(Generated20kMailbox mailbox, ITestOut
         CorrespondenceTable.AssertEqual(CorrespondenceTable.Load(mailbox.ExpectedCsv), await IndexReader.ReadAllAsync(client), compareAutomated: false);
     }
 
+    [Fact]
+    public async Task AnInstanceThatShutsDownReleasesItsLeaseSoAnotherTakesOverAtOnce()
+    {
+        using var database = new PostgresTestDatabase();
+        var settings = Settings(database);
+        // Far longer than the test: only a released lease lets the other instance in.
+        settings["Sync:LeaseSeconds"] = "600";
+        await using var survivor = new ReconnectApplication(mailbox.Folder, settings: settings);
+        var client = survivor.CreateClient();
+        await client.GetAsync("/api/sync");
+        var leaving = new ReconnectApplication(mailbox.Folder, settings: settings);
+        Assert.Equal(HttpStatusCode.Accepted, (await leaving.CreateClient().PostAsync("/api/sync", null)).StatusCode);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        SyncStatus status;
+        do
+        {
+            await Task.Delay(100);
+            status = (await client.GetFromJsonAsync<SyncStatus>("/api/sync"))!;
+            Assert.True(DateTime.UtcNow < deadline, $"the first instance's sync never got going: {status}");
+        }
+        while (status.State != "running" || status.MessagesProcessed < 2_000);
+
+        await leaving.DisposeAsync();
+        Assert.Equal("running", (await client.GetFromJsonAsync<SyncStatus>("/api/sync"))!.State);
+        var final = await survivor.SyncAsync(client, TimeSpan.FromMinutes(3));
+
+        output.WriteLine($"handed over at {status.MessagesProcessed}; final {final}");
+        Assert.Equal("completed", final.State);
+        Assert.True(survivor.DemoMailbox.Server.RequestCount > 0, "the remaining instance never took the sync over");
+        Assert.InRange(final.MessagesProcessed, 18_000, 20_000);
+        CorrespondenceTable.AssertEqual(CorrespondenceTable.Load(mailbox.ExpectedCsv), await IndexReader.ReadAllAsync(client), compareAutomated: false);
+    }
+
     /// <summary>Both instances on one database; slow, small pages so a sync outlasts the race; short leases.</summary>
     private static Dictionary<string, string?> Settings(PostgresTestDatabase database) => new()
     {
