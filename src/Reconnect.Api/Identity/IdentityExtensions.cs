@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Web;
 using Microsoft.Identity.Web.TokenCacheProviders.Distributed;
@@ -17,6 +18,12 @@ internal static class IdentityExtensions
 
     /// <summary><c>TokenCache:Provider</c>: <c>Memory</c> (default) or <c>Distributed</c>.</summary>
     public const string TokenCacheProviderKey = "TokenCache:Provider";
+
+    /// <summary><c>Redis:Configuration</c>: a StackExchange.Redis configuration string (<c>host:port,password=…</c>); set, the token cache lives in Redis.</summary>
+    public const string RedisConfigurationKey = "Redis:Configuration";
+
+    /// <summary>The prefix of every key Reconnect writes to Redis (<c>Redis:InstanceName</c>).</summary>
+    public const string RedisInstanceNameKey = "Redis:InstanceName";
 
     public static IHostApplicationBuilder AddIdentity(this IHostApplicationBuilder builder)
     {
@@ -56,12 +63,20 @@ internal static class IdentityExtensions
         var downstream = authentication
             .AddMicrosoftIdentityWebApi(builder.Configuration.GetSection(AzureAdSettings.SectionName))
             .EnableTokenAcquisitionToCallDownstreamApi();
-        if (string.Equals(builder.Configuration[TokenCacheProviderKey], "Distributed", StringComparison.OrdinalIgnoreCase))
+        var redis = builder.Configuration[RedisConfigurationKey];
+        if (!string.IsNullOrWhiteSpace(redis)
+            || string.Equals(builder.Configuration[TokenCacheProviderKey], "Distributed", StringComparison.OrdinalIgnoreCase))
         {
-            // Whatever IDistributedCache the host registers (Redis for a fleet); the in-memory one only
-            // if none is, which keeps a single instance working. Entries are encrypted with Data
-            // Protection by default (TokenCache:Encrypt), so a fleet must share its key ring.
+            // Redis when Redis:Configuration is set; otherwise whatever IDistributedCache the host
+            // registers, or the in-memory one, which keeps a single instance working. Entries are
+            // encrypted with Data Protection by default (TokenCache:Encrypt), so with Redis the key
+            // ring lives there too: every instance, and the next start, can read what another wrote.
             builder.Services.AddDistributedMemoryCache();
+            if (!string.IsNullOrWhiteSpace(redis))
+            {
+                builder.AddRedisTokenCacheStore(redis);
+            }
+
             downstream.AddDistributedTokenCaches();
             builder.Services.Configure<MsalDistributedTokenCacheAdapterOptions>(options =>
             {
@@ -85,4 +100,20 @@ internal static class IdentityExtensions
         context.User.FindAll("scp").Concat(context.User.FindAll("http://schemas.microsoft.com/identity/claims/scope"))
             .SelectMany(claim => claim.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Contains(scope, StringComparer.Ordinal);
+
+    /// <summary>The distributed cache and the Data Protection key ring in Redis, over one shared connection.</summary>
+    private static void AddRedisTokenCacheStore(this IHostApplicationBuilder builder, string configuration)
+    {
+        var prefix = builder.Configuration[RedisInstanceNameKey] is { Length: > 0 } name ? name : "reconnect:";
+        // Connected on first use, not while the host is being built.
+        var connection = new Lazy<StackExchange.Redis.IConnectionMultiplexer>(() => StackExchange.Redis.ConnectionMultiplexer.Connect(configuration));
+        builder.Services.AddStackExchangeRedisCache(options =>
+        {
+            options.InstanceName = prefix;
+            options.ConnectionMultiplexerFactory = () => Task.FromResult(connection.Value);
+        });
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Reconnect")
+            .PersistKeysToStackExchangeRedis(() => connection.Value.GetDatabase(), prefix + "data-protection-keys");
+    }
 }

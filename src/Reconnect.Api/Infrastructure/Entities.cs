@@ -42,6 +42,14 @@ public sealed class MailboxSync
     public long MessagesEstimated { get; set; }
     public long ItemsSkipped { get; set; }
     public string? Error { get; set; }
+
+    /// <summary>
+    /// The instance whose sync holds this mailbox, while <see cref="LeaseExpiresAt"/> is in the future.
+    /// Taken and renewed with conditional updates, so instances sharing a database never sync one
+    /// mailbox at once, and a lease whose holder died simply runs out.
+    /// </summary>
+    public string? LeaseOwner { get; set; }
+    public DateTime? LeaseExpiresAt { get; set; }
 }
 
 /// <summary>

@@ -4,14 +4,31 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Reconnect.Api.Infrastructure;
 
 /// <summary>
-/// The store of every user's correspondence index and sync state.
+/// The store of every user's correspondence index and sync state. This type is the SQLite store;
+/// <see cref="PostgreSqlReconnectDbContext"/> is the same model on PostgreSQL.
 /// </summary>
 /// <remarks>
-/// Add a migration with:
-/// <c>dotnet ef migrations add NAME --project src/Reconnect.Api --output-dir Infrastructure/Migrations</c>
+/// EF Core keeps one migration history per context type, so each provider has its own folder.
+/// After a model change, add a migration for both (from the repository root):
+/// <code>
+/// dotnet ef migrations add NAME --project src/Reconnect.Api --context ReconnectDbContext --output-dir Infrastructure/Migrations/Sqlite
+/// dotnet ef migrations add NAME --project src/Reconnect.Api --context PostgreSqlReconnectDbContext --output-dir Infrastructure/Migrations/PostgreSql
+/// </code>
+/// Neither needs a running database (<see cref="PostgreSqlDesignTimeFactory"/> gives the PostgreSQL one a placeholder).
 /// </remarks>
-public sealed class ReconnectDbContext(DbContextOptions<ReconnectDbContext> options) : DbContext(options)
+public class ReconnectDbContext : DbContext
 {
+    public ReconnectDbContext(DbContextOptions<ReconnectDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For a provider-specific subclass, whose options carry its own type.</summary>
+    protected ReconnectDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Mailbox> Mailboxes => Set<Mailbox>();
     public DbSet<MailboxSync> MailboxSyncs => Set<MailboxSync>();
     public DbSet<FolderCursor> FolderCursors => Set<FolderCursor>();
@@ -46,6 +63,7 @@ public sealed class ReconnectDbContext(DbContextOptions<ReconnectDbContext> opti
             sync.HasKey(s => s.MailboxId);
             sync.Property(s => s.State).HasConversion<string>().HasMaxLength(16);
             sync.Property(s => s.Error).HasMaxLength(1000);
+            sync.Property(s => s.LeaseOwner).HasMaxLength(100);
             sync.HasOne<Mailbox>().WithOne().HasForeignKey<MailboxSync>(s => s.MailboxId).OnDelete(DeleteBehavior.Cascade);
         });
 

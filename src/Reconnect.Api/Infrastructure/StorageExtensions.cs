@@ -5,7 +5,8 @@ namespace Reconnect.Api.Infrastructure;
 internal static class StorageExtensions
 {
     /// <summary>
-    /// The database: <c>ConnectionStrings:Reconnect</c>, or by default a SQLite file in the data folder.
+    /// The database: <c>Database:Provider</c> (<c>Sqlite</c>, the default, or <c>PostgreSQL</c>) and
+    /// <c>ConnectionStrings:Reconnect</c>, which PostgreSQL requires and SQLite defaults to a file in the data folder.
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
@@ -14,22 +15,37 @@ internal static class StorageExtensions
             .PostConfigure(options => options.DataFolder = Path.GetFullPath(options.DataFolder, builder.Environment.ContentRootPath))
             .ValidateOnStart();
 
+        var provider = DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.SettingName]);
         var connectionString = builder.Configuration.GetConnectionString("Reconnect");
-        if (string.IsNullOrWhiteSpace(connectionString))
+        if (provider == DatabaseProvider.PostgreSql)
         {
-            var folder = Path.GetFullPath(builder.Configuration[$"{StorageOptions.SectionName}:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath);
-            Directory.CreateDirectory(folder);
-            connectionString = $"Data Source={Path.Combine(folder, "reconnect.db")}";
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:Reconnect is not set (e.g. \"Host=127.0.0.1;Database=reconnect;Username=reconnect;Password=...\").");
+            }
+
+            builder.Services.AddDbContext<ReconnectDbContext, PostgreSqlReconnectDbContext>(options => options.UseNpgsql(connectionString));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                var folder = Path.GetFullPath(builder.Configuration[$"{StorageOptions.SectionName}:DataFolder"] ?? "App_Data", builder.Environment.ContentRootPath);
+                Directory.CreateDirectory(folder);
+                connectionString = $"Data Source={Path.Combine(folder, "reconnect.db")}";
+            }
+
+            builder.Services.AddDbContext<ReconnectDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         }
 
-        builder.Services.AddDbContext<ReconnectDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddDbContextCheck<ReconnectDbContext>("database");
         return builder;
     }
 
     /// <summary>Brings the schema up to date before the app serves requests.</summary>
-    // REVIEW: migrating on start suits a single instance and the demo; a fleet should migrate in its deployment step.
+    // REVIEW: migrating on start suits a single instance and the demo; a fleet should migrate in its deployment
+    // step. On PostgreSQL, instances starting together serialise on the migrations lock EF Core 9+ takes.
     private sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedService
     {
         public async Task StartAsync(CancellationToken cancellationToken)
@@ -47,4 +63,23 @@ internal static class StorageExtensions
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
+}
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}
+
+internal static class DatabaseProviders
+{
+    /// <summary><c>{ "Database": { "Provider": "Sqlite" | "PostgreSQL" } }</c></summary>
+    public const string SettingName = "Database:Provider";
+
+    public static DatabaseProvider Parse(string? value) => value?.Trim().ToUpperInvariant() switch
+    {
+        null or "" or "SQLITE" => DatabaseProvider.Sqlite,
+        "POSTGRESQL" or "POSTGRES" or "NPGSQL" => DatabaseProvider.PostgreSql,
+        _ => throw new InvalidOperationException($"Database:Provider '{value}' is not supported: use Sqlite or PostgreSQL."),
+    };
 }

@@ -12,8 +12,12 @@ namespace Reconnect.Api.Sync;
 /// a second full sync, or a message held in two folders never counts twice; a message whose last
 /// copy goes away stops counting.
 /// </summary>
-/// <remarks>One writer per mailbox at a time: the sync runner serialises pages.</remarks>
-internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? logger = null)
+/// <remarks>
+/// One writer per mailbox at a time: the sync runner serialises pages, and with a
+/// <paramref name="leaseOwner"/> each page commits only while that owner holds the mailbox's sync
+/// lease (<see cref="SyncLeases"/>), so an instance that lost it can never write beside its successor.
+/// </remarks>
+internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? logger = null, string? leaseOwner = null)
 {
     private readonly ILogger _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
@@ -57,9 +61,15 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await ApplyCopiesAsync(mailboxId, folderId, incoming, cancellationToken);
         await SaveCursorAsync(mailboxId, folderId, page, cancellationToken);
-        await db.MailboxSyncs.Where(s => s.MailboxId == mailboxId).ExecuteUpdateAsync(s => s
+        // Last before the commit: on PostgreSQL this row lock also holds off a takeover until the page is in.
+        var counted = await db.MailboxSyncs.Where(s => s.MailboxId == mailboxId && (leaseOwner == null || s.LeaseOwner == leaseOwner)).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.MessagesProcessed, x => x.MessagesProcessed + page.Messages.Count + page.RemovedIds.Count)
             .SetProperty(x => x.ItemsSkipped, x => x.ItemsSkipped + skipped), cancellationToken);
+        if (counted == 0 && leaseOwner is not null)
+        {
+            throw new SyncLeaseLostException(mailboxId);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return new PageOutcome(page.Messages.Count + page.RemovedIds.Count, skipped);

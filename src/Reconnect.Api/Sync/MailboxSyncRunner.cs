@@ -9,7 +9,9 @@ using Reconnect.Graph;
 namespace Reconnect.Api.Sync;
 
 /// <summary>
-/// Runs mailbox syncs in the background, one at a time per mailbox. Folders are read in parallel
+/// Runs mailbox syncs in the background, one at a time per mailbox: in this process by its table of
+/// running syncs, across instances sharing the database by the mailbox's lease (<see cref="SyncLeases"/>).
+/// Folders are read in parallel
 /// (up to Graph's concurrent-request limit per mailbox) while a single writer applies their pages
 /// in order of arrival, each page committed with its folder cursor.
 /// </summary>
@@ -18,16 +20,23 @@ internal sealed class MailboxSyncRunner(
     IOptions<GraphReaderOptions> graphOptions,
     SyncMetrics metrics,
     Reconnect.Graph.Resilience.GraphResiliencePipelines resilience,
+    SyncLeases leases,
     TimeProvider clock,
+    IHostApplicationLifetime lifetime,
     ILogger<MailboxSyncRunner> logger) : IDisposable
 {
     // A folder whose delta state keeps expiring is not resynced forever.
     private const int MaxResyncsPerFolder = 3;
 
     private readonly Dictionary<int, Task> _running = [];
-    private readonly CancellationTokenSource _stopping = new();
+    // Cancelled as the host begins to stop, while the database is still reachable: a sync that stops
+    // then can release its lease, so another instance resumes it at once rather than after it expires.
+    private readonly CancellationTokenSource _stopping = CancellationTokenSource.CreateLinkedTokenSource(lifetime.ApplicationStopping);
 
-    /// <summary>Starts (or resumes) a mailbox's sync unless one is already running; true if this call started it.</summary>
+    /// <summary>
+    /// Starts (or resumes) a mailbox's sync unless one is already running, here or on another instance;
+    /// true if this call started it.
+    /// </summary>
     public async Task<bool> StartAsync(int mailboxId, UserIdentity user, CancellationToken cancellationToken)
     {
         // The slot is taken by a task that is not complete until the run is: a second caller arriving
@@ -44,19 +53,28 @@ internal sealed class MailboxSyncRunner(
             _running[mailboxId] = starting.Task;
         }
 
+        var acquired = false;
         try
         {
-            await MarkStartedAsync(mailboxId, cancellationToken);
+            acquired = await MarkStartedAsync(mailboxId, cancellationToken);
         }
-        catch
+        finally
         {
-            lock (_running)
+            if (!acquired)
             {
-                _running.Remove(mailboxId);
-            }
+                lock (_running)
+                {
+                    _running.Remove(mailboxId);
+                }
 
-            starting.SetResult();
-            throw;
+                starting.SetResult();
+            }
+        }
+
+        if (!acquired)
+        {
+            // Another instance holds the lease: its sync is the one running, and its progress is in the database.
+            return false;
         }
 
         var run = Task.Run(() => RunAsync(mailboxId, user, _stopping.Token), CancellationToken.None);
@@ -78,54 +96,60 @@ internal sealed class MailboxSyncRunner(
         }
     }
 
+    /// <summary>
+    /// Stops every running sync and waits (as long as the host allows) for each to release its lease,
+    /// so another instance can resume it at once; a sync stopped this way stays "running" in the database.
+    /// </summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        Task[] running;
+        lock (_running)
+        {
+            running = [.. _running.Values];
+        }
+
+        await Task.WhenAll(running).WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
     public void Dispose()
     {
         _stopping.Cancel();
         _stopping.Dispose();
     }
 
-    private async Task MarkStartedAsync(int mailboxId, CancellationToken cancellationToken)
+    private async Task<bool> MarkStartedAsync(int mailboxId, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
-        var sync = await db.MailboxSyncs.FindAsync([mailboxId], cancellationToken);
-        if (sync is null)
-        {
-            sync = new MailboxSync { MailboxId = mailboxId };
-            db.MailboxSyncs.Add(sync);
-        }
-
-        // A sync left running by a crash resumes with its counts; any other starts counting afresh.
-        if (sync.State != SyncState.Running)
-        {
-            sync.MessagesProcessed = 0;
-            sync.MessagesEstimated = 0;
-            sync.ItemsSkipped = 0;
-            sync.StartedAt = clock.GetUtcNow().UtcDateTime;
-        }
-
-        sync.State = SyncState.Running;
-        sync.CompletedAt = null;
-        sync.Error = null;
-        await db.SaveChangesAsync(cancellationToken);
+        return await leases.TryAcquireAsync(db, mailboxId, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
-    private async Task RunAsync(int mailboxId, UserIdentity user, CancellationToken cancellationToken)
+    private async Task RunAsync(int mailboxId, UserIdentity user, CancellationToken stopping)
     {
         var stats = resilience.For(user.MailboxKey()).Stats;
         var before = (stats.Retries, stats.Throttled);
         var started = clock.GetTimestamp();
+        using var leaseLost = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        using var renewing = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        var renewal = RenewLeaseAsync(mailboxId, leaseLost, renewing.Token);
         try
         {
-            await SyncAsync(mailboxId, user, cancellationToken);
+            await SyncAsync(mailboxId, user, leaseLost.Token);
             metrics.SyncFinished("completed", clock.GetElapsedTime(started), stats, before);
             // Before finishing: once the state says completed, a caller may start the next sync at once.
             await LogCompletedAsync(mailboxId);
             await FinishAsync(mailboxId, SyncState.Completed, null);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Shutting down: the sync stays "running" and resumes from its last page on the next start.
+            // Shutting down: the sync stays "running" and resumes from its last page on the next start,
+            // here or (its lease released) on another instance at once.
+            await ReleaseLeaseAsync(mailboxId);
+        }
+        catch (Exception exception) when (exception is SyncLeaseLostException || (exception is OperationCanceledException && leaseLost.IsCancellationRequested))
+        {
+            logger.LogWarning("Sync of mailbox {MailboxId} stopped: another instance took over its lease", mailboxId);
         }
         catch (Exception exception)
         {
@@ -133,13 +157,62 @@ internal sealed class MailboxSyncRunner(
             metrics.SyncFinished("failed", clock.GetElapsedTime(started), stats, before);
             await FinishAsync(mailboxId, SyncState.Failed, SyncErrors.Describe(exception));
         }
+        finally
+        {
+            await renewing.CancelAsync();
+            await renewal;
+        }
+    }
+
+    /// <summary>Renews the mailbox's lease a few times per lease period; cancels the sync if it was lost.</summary>
+    private async Task RenewLeaseAsync(int mailboxId, CancellationTokenSource leaseLost, CancellationToken cancellationToken)
+    {
+        using var timer = new PeriodicTimer(leases.Duration / 3);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                try
+                {
+                    await using var scope = scopes.CreateAsyncScope();
+                    if (!await leases.RenewAsync(scope.ServiceProvider.GetRequiredService<ReconnectDbContext>(), mailboxId, cancellationToken))
+                    {
+                        await leaseLost.CancelAsync();
+                        return;
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // A database hiccup: try again next tick; the page commits are fenced by owner anyway.
+                    logger.LogWarning(exception, "Could not renew the sync lease of mailbox {MailboxId}", mailboxId);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The sync ended.
+        }
+    }
+
+    private async Task ReleaseLeaseAsync(int mailboxId)
+    {
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            await leases.ReleaseAsync(scope.ServiceProvider.GetRequiredService<ReconnectDbContext>(), mailboxId, CancellationToken.None);
+        }
+        catch (Exception exception)
+        {
+            // Shutting down with the database gone: the lease runs out by itself.
+            logger.LogDebug(exception, "Could not release the sync lease of mailbox {MailboxId}", mailboxId);
+        }
     }
 
     private async Task SyncAsync(int mailboxId, UserIdentity user, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
-        var writer = new CorrespondenceIndexWriter(db, logger);
+        var writer = new CorrespondenceIndexWriter(db, logger, leases.InstanceId);
         var graph = scope.ServiceProvider.GetService<IGraphClientSource>()
             ?? throw new InvalidOperationException("No Microsoft Graph access is configured for this deployment (AzureAd settings).");
         var reader = new GraphMailboxReader(graph.For(user), graphOptions.Value);
@@ -346,10 +419,13 @@ internal sealed class MailboxSyncRunner(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        await db.MailboxSyncs.Where(s => s.MailboxId == mailboxId).ExecuteUpdateAsync(s => s
+        var owner = leases.InstanceId;
+        await db.MailboxSyncs.Where(s => s.MailboxId == mailboxId && s.LeaseOwner == owner).ExecuteUpdateAsync(s => s
             .SetProperty(x => x.State, state)
             .SetProperty(x => x.CompletedAt, now)
             .SetProperty(x => x.Error, error)
+            .SetProperty(x => x.LeaseOwner, (string?)null)
+            .SetProperty(x => x.LeaseExpiresAt, (DateTime?)null)
             .SetProperty(x => x.MessagesEstimated, x => state == SyncState.Completed ? x.MessagesProcessed : x.MessagesEstimated));
     }
 }

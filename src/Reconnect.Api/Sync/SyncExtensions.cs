@@ -12,6 +12,11 @@ internal static class SyncExtensions
             .BindConfiguration(GraphReaderOptions.SectionName)
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        builder.Services.AddOptions<SyncOptions>()
+            .BindConfiguration(SyncOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton<SyncLeases>();
         builder.Services.AddSingleton<MailboxSyncRunner>();
         builder.Services.AddSingleton<SyncMetrics>();
         builder.Services.AddGraphResilience();

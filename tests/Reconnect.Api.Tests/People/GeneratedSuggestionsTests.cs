@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Reconnect.Api.Infrastructure;
 using Reconnect.Api.People;
 using Reconnect.Api.Tests.Support;
 using Xunit.Abstractions;
@@ -9,12 +10,16 @@ namespace Reconnect.Api.Tests.People;
 /// Suggestions on a generated mailbox whose planted truth says who the stale friends are, among
 /// newsletters, notifications, mass mail, mailing lists, one-offs, namesakes and active colleagues.
 /// </summary>
-public sealed class GeneratedSuggestionsTests(GeneratedMailbox mailbox, ITestOutputHelper output) : IClassFixture<GeneratedMailbox>
+public abstract class GeneratedSuggestionsTests(GeneratedMailbox mailbox, ITestOutputHelper output, DatabaseProvider database) : IClassFixture<GeneratedMailbox>
 {
+    public sealed class OnSqlite(GeneratedMailbox mailbox, ITestOutputHelper output) : GeneratedSuggestionsTests(mailbox, output, DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql(GeneratedMailbox mailbox, ITestOutputHelper output) : GeneratedSuggestionsTests(mailbox, output, DatabaseProvider.PostgreSql);
+
     [Fact]
     public async Task TheTopTwentyAreStaleFriendsAndTheTopFiftyFindThemAll()
     {
-        await using var app = new ReconnectApplication(mailbox.Path);
+        await using var app = new ReconnectApplication(mailbox.Path, database: database);
         var client = app.CreateClient();
         await app.SyncToCompletionAsync(client);
         var planted = PlantedPeople.Load(Path.Combine(mailbox.Path, "expected-people.csv"));

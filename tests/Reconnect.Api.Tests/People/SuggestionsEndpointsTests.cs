@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Reconnect.Api.Infrastructure;
 using Reconnect.Api.Correspondents;
 using Reconnect.Api.People;
 using Reconnect.Api.Tests.Support;
@@ -7,12 +8,16 @@ using Reconnect.Api.Tests.Support;
 namespace Reconnect.Api.Tests.People;
 
 /// <summary>The sample mailbox's case list, through the real sync, at Clock:Now = 2026-11-26.</summary>
-public sealed class SuggestionsEndpointsTests
+public abstract class SuggestionsEndpointsTests(DatabaseProvider database)
 {
+    public sealed class OnSqlite() : SuggestionsEndpointsTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : SuggestionsEndpointsTests(DatabaseProvider.PostgreSql);
+
     [Fact]
     public async Task CrystalCoryIsOnePersonWithTwoAddressesAndTheTopSuggestion()
     {
-        await using var app = new ReconnectApplication(FixturePaths.Sample);
+        await using var app = new ReconnectApplication(FixturePaths.Sample, database: database);
         var client = app.CreateClient();
         await app.SyncToCompletionAsync(client);
 
@@ -31,7 +36,7 @@ public sealed class SuggestionsEndpointsTests
     [Fact]
     public async Task ActiveCorrespondentsMachinesAndContactsWithoutMailAreNeverSuggested()
     {
-        await using var app = new ReconnectApplication(FixturePaths.Sample);
+        await using var app = new ReconnectApplication(FixturePaths.Sample, database: database);
         var client = app.CreateClient();
         await app.SyncToCompletionAsync(client);
 
@@ -50,7 +55,7 @@ public sealed class SuggestionsEndpointsTests
     [Fact]
     public async Task APersonsHistoryShowsCountsDatesQuartersAndWhereItStarted()
     {
-        await using var app = new ReconnectApplication(FixturePaths.Sample);
+        await using var app = new ReconnectApplication(FixturePaths.Sample, database: database);
         var client = app.CreateClient();
         await app.SyncToCompletionAsync(client);
         var crystal = (await GetSuggestionsAsync(client))[0];
@@ -70,7 +75,7 @@ public sealed class SuggestionsEndpointsTests
     [Fact]
     public async Task SamPatelIsKnownAndNotStaleInTheReadModeLookup()
     {
-        await using var app = new ReconnectApplication(FixturePaths.Sample);
+        await using var app = new ReconnectApplication(FixturePaths.Sample, database: database);
         var client = app.CreateClient();
         await app.SyncToCompletionAsync(client);
 
@@ -85,7 +90,7 @@ public sealed class SuggestionsEndpointsTests
     [Fact]
     public async Task SnoozeDismissAndNotAPersonTakeEffectAtOnceAndSurviveAResync()
     {
-        await using var app = new ReconnectApplication(FixturePaths.Sample);
+        await using var app = new ReconnectApplication(FixturePaths.Sample, database: database);
         var client = app.CreateClient();
         await app.SyncToCompletionAsync(client);
         var before = await GetSuggestionsAsync(client);
@@ -113,7 +118,7 @@ public sealed class SuggestionsEndpointsTests
     public async Task TheUsersThresholdDecidesWhoIsStale()
     {
         // On 1 March 2026 Crystal has been silent 22 months: stale after 12, not after 24.
-        await using var app = new ReconnectApplication(FixturePaths.Sample, clockNow: "2026-03-01T00:00:00Z");
+        await using var app = new ReconnectApplication(FixturePaths.Sample, clockNow: "2026-03-01T00:00:00Z", database: database);
         var client = app.CreateClient();
         await app.SyncToCompletionAsync(client);
         Assert.Contains(await GetSuggestionsAsync(client), s => s.DisplayName == "Crystal Cory");
@@ -134,7 +139,7 @@ public sealed class SuggestionsEndpointsTests
     [InlineData("GET", "/api/people/lookup?address=not-an-address", null, "address")]
     public async Task BadInputIsAProblemNamingTheField(string method, string url, string? body, string field)
     {
-        await using var app = new ReconnectApplication(FixturePaths.Sample);
+        await using var app = new ReconnectApplication(FixturePaths.Sample, database: database);
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (body is not null)
         {
@@ -149,7 +154,7 @@ public sealed class SuggestionsEndpointsTests
     [Fact]
     public async Task ASnoozeInThePastAndAnUnknownPersonAreRefused()
     {
-        await using var app = new ReconnectApplication(FixturePaths.Sample);
+        await using var app = new ReconnectApplication(FixturePaths.Sample, database: database);
         var client = app.CreateClient();
         await app.SyncToCompletionAsync(client);
         var crystal = (await GetSuggestionsAsync(client))[0];

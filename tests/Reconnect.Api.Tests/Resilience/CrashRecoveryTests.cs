@@ -29,6 +29,8 @@ public sealed class CrashRecoveryTests(Generated20kMailbox mailbox, ITestOutputH
             // Small, slow pages: a sync long enough for every kill to land inside it.
             ["Graph__PageSize"] = "50",
             ["GraphSimulator__Faults__LatencyMs"] = "30",
+            // A killed process's sync lease runs out quickly, so the next process resumes at once.
+            ["Sync__LeaseSeconds"] = "2",
         };
         var random = new Random(20261126);
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Reconnect.Api.Demo;
+using Reconnect.Api.Infrastructure;
 using Reconnect.Api.Sync;
 
 namespace Reconnect.Api.Tests.Support;
@@ -12,17 +13,19 @@ namespace Reconnect.Api.Tests.Support;
 /// <summary>
 /// The API in Development with the demo user, whose mailbox is a fixture served by the Graph
 /// simulator over loopback HTTP and read through the real Graph SDK. Each instance has its own
-/// database file, so tests share nothing.
+/// database (a SQLite file, or a fresh PostgreSQL database dropped on dispose), so tests share nothing.
 /// </summary>
 internal sealed class ReconnectApplication(
     string mailboxPath,
     string? clockNow = "2026-11-26T00:00:00Z",
     string environment = "Development",
     IDictionary<string, string?>? settings = null,
-    Action<IServiceCollection>? services = null)
+    Action<IServiceCollection>? services = null,
+    DatabaseProvider database = DatabaseProvider.Sqlite)
     : WebApplicationFactory<Program>
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("reconnect-test-").FullName;
+    private readonly PostgresTestDatabase? _postgres = database == DatabaseProvider.PostgreSql ? new PostgresTestDatabase() : null;
 
     public DemoMailboxHost DemoMailbox => Services.GetRequiredService<DemoMailboxHost>();
 
@@ -39,6 +42,12 @@ internal sealed class ReconnectApplication(
             // Tests poll the sync status fast; the per-user limit has its own tests.
             ["RateLimiting:PermitsPerMinute"] = "100000",
         };
+        if (_postgres is not null)
+        {
+            values["Database:Provider"] = "PostgreSQL";
+            values["ConnectionStrings:Reconnect"] = _postgres.ConnectionString;
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             values[key] = value;
@@ -92,6 +101,7 @@ internal sealed class ReconnectApplication(
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        _postgres?.Dispose();
         try
         {
             Directory.Delete(_dataFolder, recursive: true);

@@ -4,20 +4,38 @@ using Reconnect.Api.Infrastructure;
 
 namespace Reconnect.Api.Tests.Support;
 
-/// <summary>A migrated SQLite database in memory, alive as long as this object.</summary>
+/// <summary>
+/// A migrated database alive as long as this object: SQLite in memory, or a fresh PostgreSQL
+/// database (see <see cref="TestServers"/>) dropped on dispose.
+/// </summary>
 public sealed class TestDatabase : IDisposable
 {
-    private readonly SqliteConnection _connection = new("Data Source=:memory:");
+    private readonly SqliteConnection? _sqlite;
+    private readonly PostgresTestDatabase? _postgres;
 
-    public TestDatabase()
+    public TestDatabase(DatabaseProvider provider = DatabaseProvider.Sqlite)
     {
-        _connection.Open();
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            _postgres = new PostgresTestDatabase();
+        }
+        else
+        {
+            _sqlite = new SqliteConnection("Data Source=:memory:");
+            _sqlite.Open();
+        }
+
         using var db = CreateContext();
         db.Database.Migrate();
     }
 
-    public ReconnectDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<ReconnectDbContext>().UseSqlite(_connection).Options);
+    public ReconnectDbContext CreateContext() => _postgres is not null
+        ? new PostgreSqlReconnectDbContext(new DbContextOptionsBuilder<PostgreSqlReconnectDbContext>().UseNpgsql(_postgres.ConnectionString).Options)
+        : new ReconnectDbContext(new DbContextOptionsBuilder<ReconnectDbContext>().UseSqlite(_sqlite!).Options);
 
-    public void Dispose() => _connection.Dispose();
+    public void Dispose()
+    {
+        _sqlite?.Dispose();
+        _postgres?.Dispose();
+    }
 }

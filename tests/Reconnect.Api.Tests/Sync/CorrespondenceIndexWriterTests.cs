@@ -8,16 +8,22 @@ using Reconnect.Graph;
 
 namespace Reconnect.Api.Tests.Sync;
 
-public sealed class CorrespondenceIndexWriterTests : IDisposable
+/// <summary>The index writer's rules, run on each database provider.</summary>
+public abstract class CorrespondenceIndexWriterTests : IDisposable
 {
+    public sealed class OnSqlite() : CorrespondenceIndexWriterTests(DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql() : CorrespondenceIndexWriterTests(DatabaseProvider.PostgreSql);
+
     private static readonly UserAddresses SampleOwner = UserAddresses.FromUser(
         "jordan.reyes@northwind.example", "jreyes@northwind.example", ["SMTP:jordan.reyes@northwind.example", "smtp:jordan@northwind.example"]);
 
-    private readonly TestDatabase _database = new();
+    private readonly TestDatabase _database;
     private readonly int _mailboxId;
 
-    public CorrespondenceIndexWriterTests()
+    private CorrespondenceIndexWriterTests(DatabaseProvider provider)
     {
+        _database = new TestDatabase(provider);
         using var db = _database.CreateContext();
         var mailbox = new Mailbox { TenantId = "t", ObjectId = "o" };
         db.Mailboxes.Add(mailbox);
@@ -27,7 +33,11 @@ public sealed class CorrespondenceIndexWriterTests : IDisposable
         _mailboxId = mailbox.Id;
     }
 
-    public void Dispose() => _database.Dispose();
+    public void Dispose()
+    {
+        _database.Dispose();
+        GC.SuppressFinalize(this);
+    }
 
     [Theory]
     [InlineData(1)]

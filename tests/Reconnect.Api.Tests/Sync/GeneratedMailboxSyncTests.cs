@@ -8,12 +8,16 @@ using Reconnect.Api.Tests.Support;
 namespace Reconnect.Api.Tests.Sync;
 
 /// <summary>A realistic, messy 20,000-message mailbox synced through the real Graph SDK and the simulator.</summary>
-public sealed class GeneratedMailboxSyncTests(GeneratedMailbox mailbox) : IClassFixture<GeneratedMailbox>
+public abstract class GeneratedMailboxSyncTests(GeneratedMailbox mailbox, DatabaseProvider database) : IClassFixture<GeneratedMailbox>
 {
+    public sealed class OnSqlite(GeneratedMailbox mailbox) : GeneratedMailboxSyncTests(mailbox, DatabaseProvider.Sqlite);
+
+    public sealed class OnPostgreSql(GeneratedMailbox mailbox) : GeneratedMailboxSyncTests(mailbox, DatabaseProvider.PostgreSql);
+
     [Fact]
     public async Task AFullSyncYieldsExactlyTheGroundTruth()
     {
-        await using var app = new ReconnectApplication(mailbox.Path);
+        await using var app = new ReconnectApplication(mailbox.Path, database: database);
         var client = app.CreateClient();
 
         var status = await app.SyncAsync(client);
@@ -28,7 +32,7 @@ public sealed class GeneratedMailboxSyncTests(GeneratedMailbox mailbox) : IClass
     [Fact]
     public async Task AnIncrementalSyncAfterChangesYieldsTheNewGroundTruthReadingOnlyTheChanges()
     {
-        await using var app = new ReconnectApplication(mailbox.Path);
+        await using var app = new ReconnectApplication(mailbox.Path, database: database);
         var client = app.CreateClient();
         await app.SyncAsync(client);
         var server = app.DemoMailbox.Server;
@@ -50,7 +54,7 @@ public sealed class GeneratedMailboxSyncTests(GeneratedMailbox mailbox) : IClass
     [Fact]
     public async Task ReplayingDeltaPagesAlreadyAppliedChangesNothing()
     {
-        await using var app = new ReconnectApplication(mailbox.Path);
+        await using var app = new ReconnectApplication(mailbox.Path, database: database);
         var client = app.CreateClient();
         await app.SyncAsync(client);
         var firstDeltaLinks = await ReadDeltaLinksAsync(app);
@@ -70,7 +74,7 @@ public sealed class GeneratedMailboxSyncTests(GeneratedMailbox mailbox) : IClass
     [Fact]
     public async Task ASecondFullSyncFromScratchCountsNothingTwice()
     {
-        await using var app = new ReconnectApplication(mailbox.Path);
+        await using var app = new ReconnectApplication(mailbox.Path, database: database);
         var client = app.CreateClient();
         await app.SyncAsync(client);
         // Forget every cursor: the next sync reads every folder from the start again.

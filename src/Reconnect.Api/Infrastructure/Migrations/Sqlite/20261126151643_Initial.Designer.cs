@@ -8,11 +8,11 @@ using Reconnect.Api.Infrastructure;
 
 #nullable disable
 
-namespace Reconnect.Api.Infrastructure.Migrations
+namespace Reconnect.Api.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(ReconnectDbContext))]
-    [Migration("20261126142903_Calendar")]
-    partial class Calendar
+    [Migration("20261126151643_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -284,6 +284,13 @@ namespace Reconnect.Api.Infrastructure.Migrations
 
                     b.Property<long>("ItemsSkipped")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("LeaseExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("MessagesEstimated")
                         .HasColumnType("INTEGER");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Reconnect.Api.Infrastructure.Migrations
+namespace Reconnect.Api.Infrastructure.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -125,6 +125,28 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IndexedEvents",
+                columns: table => new
+                {
+                    MailboxId = table.Column<int>(type: "INTEGER", nullable: false),
+                    GraphId = table.Column<string>(type: "TEXT", nullable: false),
+                    MeetingKey = table.Column<string>(type: "TEXT", nullable: false),
+                    Start = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 255, nullable: true),
+                    GroupSize = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IndexedEvents", x => new { x.MailboxId, x.GraphId });
+                    table.ForeignKey(
+                        name: "FK_IndexedEvents_Mailboxes_MailboxId",
+                        column: x => x.MailboxId,
+                        principalTable: "Mailboxes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IndexedMessages",
                 columns: table => new
                 {
@@ -181,7 +203,9 @@ namespace Reconnect.Api.Infrastructure.Migrations
                     MessagesProcessed = table.Column<long>(type: "INTEGER", nullable: false),
                     MessagesEstimated = table.Column<long>(type: "INTEGER", nullable: false),
                     ItemsSkipped = table.Column<long>(type: "INTEGER", nullable: false),
-                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true)
+                    Error = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    LeaseOwner = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LeaseExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -254,6 +278,11 @@ namespace Reconnect.Api.Infrastructure.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_IndexedEvents_MailboxId_MeetingKey",
+                table: "IndexedEvents",
+                columns: new[] { "MailboxId", "MeetingKey" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Interactions_MailboxId_Address_Date",
                 table: "Interactions",
                 columns: new[] { "MailboxId", "Address", "Date" });
@@ -284,6 +313,9 @@ namespace Reconnect.Api.Infrastructure.Migrations
 
             migrationBuilder.DropTable(
                 name: "FolderCursors");
+
+            migrationBuilder.DropTable(
+                name: "IndexedEvents");
 
             migrationBuilder.DropTable(
                 name: "IndexedMessages");

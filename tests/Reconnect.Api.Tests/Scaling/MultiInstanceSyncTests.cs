@@ -1,0 +1,156 @@
+using System.Net;
+using System.Net.Http.Json;
+using Reconnect.Api.Sync;
+using Reconnect.Api.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Reconnect.Api.Tests.Scaling;
+
+/// <summary>
+/// Several API instances on one PostgreSQL database, each with its own Graph simulator serving the
+/// same mailbox (as several instances reach the same Graph): one sync per mailbox across all of
+/// them, its status visible from each, and a dead instance's sync resumed by a live one.
+/// </summary>
+public sealed class MultiInstanceSyncTests(Generated20kMailbox mailbox, ITestOutputHelper output) : IClassFixture<Generated20kMailbox>
+{
+    [Fact]
+    public async Task TwoInstancesAskedToSyncTheSameUserAtOnceRunOneSyncAndReachTheExactGroundTruth()
+    {
+        using var database = new PostgresTestDatabase();
+        await using var first = new ReconnectApplication(mailbox.Folder, settings: Settings(database));
+        await using var second = new ReconnectApplication(mailbox.Folder, settings: Settings(database));
+        var clients = new[] { first.CreateClient(), second.CreateClient() };
+        // Both instances up (and migrated) before the race.
+        await Task.WhenAll(clients.Select(c => c.GetAsync("/api/sync")));
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => clients[i % 2].PostAsync("/api/sync", null)));
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode));
+
+        // Progress is visible from the instance that is not syncing too.
+        var seenRunning = new bool[2];
+        SyncStatus[] statuses;
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        do
+        {
+            await Task.Delay(100);
+            statuses = await Task.WhenAll(clients.Select(async c => (await c.GetFromJsonAsync<SyncStatus>("/api/sync"))!));
+            for (var i = 0; i < 2; i++)
+            {
+                seenRunning[i] |= statuses[i].State == "running" && statuses[i].MessagesProcessed > 0;
+            }
+        }
+        while (statuses.Any(s => s.State == "running") && DateTime.UtcNow < deadline);
+
+        var requests = new[] { first.DemoMailbox.Server.RequestCount, second.DemoMailbox.Server.RequestCount };
+        output.WriteLine($"Graph requests: {requests[0]} and {requests[1]}; final {statuses[0]}");
+        Assert.All(statuses, s => Assert.Equal("completed", s.State));
+        Assert.Equal(statuses[0], statuses[1]);
+        Assert.All(seenRunning, Assert.True);
+        // One sync: one instance read the mailbox, the other never called Graph.
+        Assert.Equal(0, requests.Min());
+        Assert.InRange(statuses[0].MessagesProcessed, 18_000, 20_000);
+        Assert.Equal(statuses[0].MessagesProcessed, statuses[0].MessagesEstimated);
+        foreach (var client in clients)
+        {
+            CorrespondenceTable.AssertEqual(CorrespondenceTable.Load(mailbox.ExpectedCsv), await IndexReader.ReadAllAsync(client), compareAutomated: false);
+        }
+    }
+
+    [Fact]
+    public async Task AKilledInstancesLeaseExpiresAndAnotherInstanceResumesItsSync()
+    {
+        using var database = new PostgresTestDatabase();
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var environment = Settings(database).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        environment["Demo__Enabled"] = "true";
+        environment["Demo__MailboxPath"] = mailbox.Folder;
+        environment["Storage__DataFolder"] = Directory.CreateTempSubdirectory("reconnect-killed-").FullName;
+        environment["Clock__Now"] = "2026-11-26T00:00:00Z";
+
+        using var doomed = ApiProcess.Start(ApiProcess.FreePort(), environment);
+        await doomed.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60));
+        await using var survivor = new ReconnectApplication(mailbox.Folder, settings: Settings(database));
+        var client = survivor.CreateClient();
+
+        using (var started = await http.PostAsync(new Uri(doomed.Address, "/api/sync"), null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        }
+
+        SyncStatus status;
+        var startDeadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        do
+        {
+            await Task.Delay(100);
+            status = (await client.GetFromJsonAsync<SyncStatus>("/api/sync"))!;
+            Assert.True(DateTime.UtcNow < startDeadline, $"the first instance's sync never got going: {status}\n{doomed.Tail}");
+        }
+        while (status.State != "running" || status.MessagesProcessed < 2_000);
+
+        // Asked while the other instance holds the lease: accepted, and left to the holder.
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PostAsync("/api/sync", null)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(0, survivor.DemoMailbox.Server.RequestCount);
+
+        doomed.Kill();
+        var killedAt = (await client.GetFromJsonAsync<SyncStatus>("/api/sync"))!;
+        Assert.Equal("running", killedAt.State);
+
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
+        do
+        {
+            await Task.Delay(100);
+            status = (await client.GetFromJsonAsync<SyncStatus>("/api/sync"))!;
+        }
+        while (status.State == "running" && DateTime.UtcNow < deadline);
+
+        output.WriteLine($"killed at {killedAt.MessagesProcessed} processed; survivor made {survivor.DemoMailbox.Server.RequestCount} Graph requests; final {status}");
+        Assert.Equal("completed", status.State);
+        Assert.True(survivor.DemoMailbox.Server.RequestCount > 0, "the surviving instance never resumed the sync");
+        Assert.InRange(status.MessagesProcessed, 18_000, 20_000);
+        CorrespondenceTable.AssertEqual(CorrespondenceTable.Load(mailbox.ExpectedCsv), await IndexReader.ReadAllAsync(client), compareAutomated: false);
+    }
+
+    [Fact]
+    public async Task AnInstanceThatShutsDownReleasesItsLeaseSoAnotherTakesOverAtOnce()
+    {
+        using var database = new PostgresTestDatabase();
+        var settings = Settings(database);
+        // Far longer than the test: only a released lease lets the other instance in.
+        settings["Sync:LeaseSeconds"] = "600";
+        await using var survivor = new ReconnectApplication(mailbox.Folder, settings: settings);
+        var client = survivor.CreateClient();
+        await client.GetAsync("/api/sync");
+        var leaving = new ReconnectApplication(mailbox.Folder, settings: settings);
+        Assert.Equal(HttpStatusCode.Accepted, (await leaving.CreateClient().PostAsync("/api/sync", null)).StatusCode);
+        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
+        SyncStatus status;
+        do
+        {
+            await Task.Delay(100);
+            status = (await client.GetFromJsonAsync<SyncStatus>("/api/sync"))!;
+            Assert.True(DateTime.UtcNow < deadline, $"the first instance's sync never got going: {status}");
+        }
+        while (status.State != "running" || status.MessagesProcessed < 2_000);
+
+        await leaving.DisposeAsync();
+        Assert.Equal("running", (await client.GetFromJsonAsync<SyncStatus>("/api/sync"))!.State);
+        var final = await survivor.SyncAsync(client, TimeSpan.FromMinutes(3));
+
+        output.WriteLine($"handed over at {status.MessagesProcessed}; final {final}");
+        Assert.Equal("completed", final.State);
+        Assert.True(survivor.DemoMailbox.Server.RequestCount > 0, "the remaining instance never took the sync over");
+        Assert.InRange(final.MessagesProcessed, 18_000, 20_000);
+        CorrespondenceTable.AssertEqual(CorrespondenceTable.Load(mailbox.ExpectedCsv), await IndexReader.ReadAllAsync(client), compareAutomated: false);
+    }
+
+    /// <summary>Both instances on one database; slow, small pages so a sync outlasts the race; short leases.</summary>
+    private static Dictionary<string, string?> Settings(PostgresTestDatabase database) => new()
+    {
+        ["Database:Provider"] = "PostgreSQL",
+        ["ConnectionStrings:Reconnect"] = database.ConnectionString,
+        ["Graph:PageSize"] = "200",
+        ["GraphSimulator:Faults:LatencyMs"] = "20",
+        ["Sync:LeaseSeconds"] = "3",
+    };
+}
