@@ -9,7 +9,7 @@ using Reconnect.Api.People;
 using Reconnect.Api.Tests.People;
 using Reconnect.Api.Tests.Support;
 using Reconnect.Core.People;
-using static Reconnect.Api.Tests.Support.CalendarLines;
+using static Reconnect.Testing.CalendarLines;
 
 namespace Reconnect.Api.Tests.Calendar;
 

@@ -1,3 +1,4 @@
+using Reconnect.Testing;
 using System.Net.Http.Json;
 using Reconnect.Api.People;
 using Reconnect.Api.Tests.Support;
@@ -71,35 +72,8 @@ public sealed class GeneratedCalendarTests(GeneratedCalendarMailbox mailbox, ITe
         var header = lines[0].Split(',');
         return [.. lines.Skip(1).Select(line =>
         {
-            var cells = SplitCsv(line);
+            var cells = CsvLine.Split(line);
             return header.Select((name, i) => (name, value: i < cells.Count ? cells[i] : "")).ToDictionary(c => c.name, c => c.value);
         })];
-    }
-
-    // Display names may hold commas inside quotes.
-    private static List<string> SplitCsv(string line)
-    {
-        var cells = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        foreach (var c in line)
-        {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                cells.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        cells.Add(current.ToString());
-        return cells;
     }
 }

@@ -1,3 +1,4 @@
+using Reconnect.Testing;
 using System.Net.Http.Json;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Api.People;
@@ -56,7 +57,7 @@ public abstract class GeneratedSuggestionsTests(GeneratedMailbox mailbox, ITestO
             var lines = File.ReadAllLines(path);
             var header = lines[0].Split(',');
             int Column(string name) => Array.IndexOf(header, name);
-            return new PlantedPeople([.. lines.Skip(1).Select(line => SplitCsv(line)).Select(cells => (
+            return new PlantedPeople([.. lines.Skip(1).Select(line => CsvLine.Split(line)).Select(cells => (
                 cells[Column("kind")],
                 cells[Column("addresses")].Split(';', StringSplitOptions.RemoveEmptyEntries),
                 bool.Parse(cells[Column("expected_stale_friend")])))]);
@@ -66,32 +67,5 @@ public abstract class GeneratedSuggestionsTests(GeneratedMailbox mailbox, ITestO
 
         public string KindOf(IEnumerable<string> addresses) =>
             _people.FirstOrDefault(p => p.Addresses.Intersect(addresses).Any()).Kind ?? "unplanted";
-
-        // Display names may hold commas inside quotes.
-        private static List<string> SplitCsv(string line)
-        {
-            var cells = new List<string>();
-            var current = new System.Text.StringBuilder();
-            var quoted = false;
-            foreach (var c in line)
-            {
-                if (c == '"')
-                {
-                    quoted = !quoted;
-                }
-                else if (c == ',' && !quoted)
-                {
-                    cells.Add(current.ToString());
-                    current.Clear();
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-
-            cells.Add(current.ToString());
-            return cells;
-        }
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 using Reconnect.GraphSimulator.Tests.Support;
-using static Reconnect.GraphSimulator.Tests.Support.CalendarLines;
+using static Reconnect.Testing.CalendarLines;
 
 namespace Reconnect.GraphSimulator.Tests.Calendar;
 

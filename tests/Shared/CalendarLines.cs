@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace Reconnect.GraphSimulator.Tests.Support;
+namespace Reconnect.Testing;
 
-/// <summary>events.jsonl lines in the fixture format, for tests that need a small calendar.</summary>
+/// <summary>events.jsonl lines in the fixture format, for tests that need a small calendar. Compiled into each test project that needs it.</summary>
 internal static class CalendarLines
 {
     public static JsonObject Event(
@@ -32,6 +32,6 @@ internal static class CalendarLines
 
     public static string Wire(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff", CultureInfo.InvariantCulture);
 
-    public static void WriteEvents(this TestMailbox mailbox, params JsonObject[] events) =>
-        mailbox.WriteFile("events.jsonl", string.Join('\n', events.Select(e => e.ToJsonString())) + "\n");
+    public static void WriteEvents(string folder, params JsonObject[] events) =>
+        File.WriteAllText(System.IO.Path.Combine(folder, "events.jsonl"), string.Join('\n', events.Select(e => e.ToJsonString())) + "\n");
 }
