@@ -299,6 +299,42 @@ public sealed class TaskPaneTests(ChromiumFixture chromium)
     }
 
     [SkippableFact]
+    public async Task APersonMetInMeetingsHasMeetingsAsAThirdSeriesInTheChart()
+    {
+        var browser = chromium.Require();
+        // The sample mailbox plus a calendar: two 1:1s with Crystal in spring 2024, before her silence.
+        var mailbox = Directory.CreateTempSubdirectory("reconnect-e2e-calendar-").FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures", "sample-mailbox")))
+        {
+            File.Copy(file, Path.Combine(mailbox, Path.GetFileName(file)));
+        }
+
+        Reconnect.Testing.CalendarLines.WriteEvents(mailbox,
+            Reconnect.Testing.CalendarLines.Event("E1", "uid-1", new DateTime(2024, 4, 9, 15, 0, 0, DateTimeKind.Utc), attendees: ("crystal.cory@fabrikam.example", "required", "accepted")),
+            Reconnect.Testing.CalendarLines.Event("E2", "uid-2", new DateTime(2024, 4, 23, 15, 0, 0, DateTimeKind.Utc), attendees: ("crystal.cory@fabrikam.example", "required", "accepted")));
+        try
+        {
+            await using var server = PaneServer.Start(mailbox);
+            await using var pane = await PaneSession.OpenAsync(browser, server, PaneHost.Outlook);
+            var page = pane.Page;
+            await WaitForSuggestionsAsync(page);
+
+            await OpenAsync(page, Crystal);
+
+            var chart = page.GetByTestId("history-chart");
+            await Expect(chart).ToBeVisibleAsync();
+            Assert.Equal(2, await chart.Locator("rect.met").CountAsync());
+            await Expect(page.Locator("figure.history-chart")).ToContainTextAsync("Met (2)");
+            await Expect(page.GetByTestId("facts")).ToContainTextAsync("Last met");
+            await pane.ScreenshotAsync("15-person-with-meetings");
+        }
+        finally
+        {
+            Directory.Delete(mailbox, recursive: true);
+        }
+    }
+
+    [SkippableFact]
     public async Task InAPlainBrowserAt320PxInsertShowsTheFinishedDraftWithCopyAndMailto()
     {
         var browser = chromium.Require();

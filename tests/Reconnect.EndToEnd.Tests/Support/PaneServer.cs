@@ -17,17 +17,21 @@ internal sealed class PaneServer : WebApplicationFactory<Program>
 
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("reconnect-e2e-").FullName;
 
-    private PaneServer()
+    private readonly string _mailboxPath;
+
+    private PaneServer(string? mailboxPath)
     {
+        _mailboxPath = mailboxPath ?? Path.Combine(AppContext.BaseDirectory, "fixtures", "sample-mailbox");
         UseKestrel(0);
     }
 
     /// <summary>The origin the browser opens, e.g. http://127.0.0.1:41234.</summary>
     public string Origin { get; private set; } = "";
 
-    public static PaneServer Start()
+    /// <summary>Starts the API on the sample mailbox, or on another fixture folder.</summary>
+    public static PaneServer Start(string? mailboxPath = null)
     {
-        var server = new PaneServer();
+        var server = new PaneServer(mailboxPath);
         server.StartServer();
         var addresses = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         server.Origin = addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
@@ -43,7 +47,7 @@ internal sealed class PaneServer : WebApplicationFactory<Program>
         var settings = new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "true",
-            ["Demo:MailboxPath"] = Path.Combine(AppContext.BaseDirectory, "fixtures", "sample-mailbox"),
+            ["Demo:MailboxPath"] = _mailboxPath,
             ["Storage:DataFolder"] = _dataFolder,
             ["Clock:Now"] = ClockNow,
             ["Logging:LogLevel:Default"] = "Warning",
