@@ -1,22 +1,27 @@
+using System.Buffers;
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Reconnect.Api.Infrastructure;
 
 /// <summary>
-/// Multi-row INSERT statements for the sync's hot path, where EF's change tracking costs more
-/// than the database. Plain SQL that SQLite and PostgreSQL both accept, chunked well under both
-/// engines' parameter limits, run on the context's connection and current transaction.
+/// Set-at-a-time statements for the sync's hot path, where EF's change tracking, and even a
+/// prepared statement per row, cost more than the database's own work. A batch of rows or keys
+/// travels as one parameter: a JSON array read by <c>json_each</c> on SQLite, an array on PostgreSQL
+/// (whose multi-row inserts stay within its parameter limit). Run on the context's connection and
+/// current transaction.
 /// </summary>
 internal static class BatchSql
 {
-    private const int MaxParameters = 900;
+    private const int MaxPostgreSqlParameters = 900;
 
     /// <summary>
     /// Inserts <paramref name="rows"/> into <paramref name="table"/>; <paramref name="onConflict"/>
-    /// (e.g. <c>ON CONFLICT (...) DO UPDATE SET ...</c>) is appended to each statement.
+    /// (e.g. <see cref="OverwriteOnConflict"/>) is appended to each statement.
     /// </summary>
     public static async Task InsertAsync(DbContext db, string table, string[] columns, IReadOnlyCollection<object?[]> rows, string onConflict, CancellationToken cancellationToken)
     {
@@ -25,18 +30,24 @@ internal static class BatchSql
             return;
         }
 
-        // SQLite is fastest re-running one prepared single-row statement; a server database
-        // is fastest with few round trips, so it gets rows in multi-row statements.
-        var rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, MaxParameters / columns.Length);
-        var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var command = CreateCommand(db);
+        var into = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) ";
+        if (db.Database.IsSqlite())
+        {
+            // "WHERE true" tells SQLite's parser that ON CONFLICT starts an upsert, not a join constraint.
+            command.CommandText = into
+                + $"SELECT {string.Join(", ", columns.Select((_, i) => $"value->>{i}"))} FROM json_each(@rows) WHERE true {onConflict}";
+            AddParameter(command, "@rows", JsonRows(rows));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+
         var prepared = 0;
-        foreach (var chunk in rows.Chunk(rowsPerStatement))
+        foreach (var chunk in rows.Chunk(Math.Max(1, MaxPostgreSqlParameters / columns.Length)))
         {
             if (chunk.Length != prepared)
             {
-                Prepare(command, table, columns, chunk.Length, onConflict);
+                PrepareValues(command, into, columns.Length, chunk.Length, onConflict);
                 prepared = chunk.Length;
             }
 
@@ -53,31 +64,27 @@ internal static class BatchSql
     }
 
     /// <summary>
-    /// Reads the rows whose key is one of <paramref name="keys"/>: <paramref name="sql"/> selects by
-    /// <c>@p0</c> (the mailbox) and <c>@p1</c> (one key). SQLite answers a prepared point lookup per key
-    /// faster than one query with a thousand parameters.
+    /// Reads the rows of a mailbox whose <paramref name="keyColumn"/> is one of <paramref name="keys"/>, in
+    /// one statement: <paramref name="select"/> is <c>SELECT … FROM "Table"</c>, the filter is added here.
     /// </summary>
-    public static async Task<List<T>> LookupAsync<T>(DbContext db, string sql, int mailboxId, IEnumerable<string> keys, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    public static async Task<List<T>> LookupAsync<TKey, T>(DbContext db, string select, string keyColumn, int mailboxId, IReadOnlyCollection<TKey> keys, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         var results = new List<T>();
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        command.CommandText = sql;
-        var mailbox = command.CreateParameter();
-        mailbox.ParameterName = "@p0";
-        mailbox.Value = mailboxId;
-        var key = command.CreateParameter();
-        key.ParameterName = "@p1";
-        command.Parameters.Add(mailbox);
-        command.Parameters.Add(key);
-        foreach (var value in keys)
+        if (keys.Count == 0)
         {
-            key.Value = value;
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                results.Add(read(reader));
-            }
+            return results;
+        }
+
+        await using var command = CreateCommand(db);
+        var sqlite = db.Database.IsSqlite();
+        command.CommandText = $"{select} WHERE \"MailboxId\" = @mailbox AND \"{keyColumn}\" "
+            + (sqlite ? "IN (SELECT value FROM json_each(@keys))" : "= ANY(@keys)");
+        AddParameter(command, "@mailbox", mailboxId);
+        AddParameter(command, "@keys", sqlite ? JsonSerializer.Serialize(keys) : keys.ToArray());
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            results.Add(read(reader));
         }
 
         return results;
@@ -91,8 +98,7 @@ internal static class BatchSql
             return;
         }
 
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        await using var command = CreateCommand(db);
         command.CommandText = sql;
         foreach (var row in rows)
         {
@@ -100,9 +106,7 @@ internal static class BatchSql
             {
                 for (var i = 0; i < row.Length; i++)
                 {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = $"@p{i}";
-                    command.Parameters.Add(parameter);
+                    AddParameter(command, $"@p{i}", null);
                 }
             }
 
@@ -115,19 +119,38 @@ internal static class BatchSql
         }
     }
 
-    private static void Prepare(DbCommand command, string table, string[] columns, int rowCount, string onConflict)
+    /// <summary>An upsert clause that overwrites every column but the key with the new row's values.</summary>
+    public static string OverwriteOnConflict(string[] columns, int keyColumns) =>
+        $"ON CONFLICT ({string.Join(", ", columns.Take(keyColumns).Select(c => $"\"{c}\""))}) DO UPDATE SET "
+        + string.Join(", ", columns.Skip(keyColumns).Select(c => $"\"{c}\" = excluded.\"{c}\""));
+
+    private static DbCommand CreateCommand(DbContext db)
     {
-        var sql = new StringBuilder($"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) VALUES ");
+        var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        return command;
+    }
+
+    private static void AddParameter(DbCommand command, string name, object? value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = ToDbValue(value);
+        command.Parameters.Add(parameter);
+    }
+
+    private static void PrepareValues(DbCommand command, string into, int columnCount, int rowCount, string onConflict)
+    {
+        var sql = new StringBuilder(into).Append("VALUES ");
         command.Parameters.Clear();
         for (var row = 0; row < rowCount; row++)
         {
             sql.Append(row == 0 ? "(" : ", (");
-            for (var column = 0; column < columns.Length; column++)
+            for (var column = 0; column < columnCount; column++)
             {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = $"@p{(row * columns.Length) + column}";
-                command.Parameters.Add(parameter);
-                sql.Append(column == 0 ? parameter.ParameterName : ", " + parameter.ParameterName);
+                var name = $"@p{(row * columnCount) + column}";
+                AddParameter(command, name, null);
+                sql.Append(column == 0 ? name : ", " + name);
             }
 
             sql.Append(')');
@@ -136,15 +159,51 @@ internal static class BatchSql
         command.CommandText = sql.Append(' ').Append(onConflict).ToString();
     }
 
-    /// <summary>An upsert clause that overwrites every column but the key with the new row's values.</summary>
-    public static string OverwriteOnConflict(string[] columns, int keyColumns) =>
-        $"ON CONFLICT ({string.Join(", ", columns.Take(keyColumns).Select(c => $"\"{c}\""))}) DO UPDATE SET "
-        + string.Join(", ", columns.Skip(keyColumns).Select(c => $"\"{c}\" = excluded.\"{c}\""));
+    /// <summary>
+    /// Rows as a JSON array of arrays, each value as SQLite would store it when bound as a parameter
+    /// (dates in EF Core's text format, booleans and enums as integers), so rows written here read
+    /// back through EF exactly like rows EF wrote.
+    /// </summary>
+    private static string JsonRows(IReadOnlyCollection<object?[]> rows)
+    {
+        var buffer = new ArrayBufferWriter<byte>(rows.Count * 128);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            json.WriteStartArray();
+            foreach (var row in rows)
+            {
+                json.WriteStartArray();
+                foreach (var value in row)
+                {
+                    switch (value)
+                    {
+                        case null: json.WriteNullValue(); break;
+                        case string text: json.WriteStringValue(text); break;
+                        case int number: json.WriteNumberValue(number); break;
+                        case long number: json.WriteNumberValue(number); break;
+                        case bool flag: json.WriteNumberValue(flag ? 1 : 0); break;
+                        case Enum member: json.WriteNumberValue(Convert.ToInt64(member, CultureInfo.InvariantCulture)); break;
+                        case DateTime date: json.WriteStringValue(date.ToString(SqliteDateFormat, CultureInfo.InvariantCulture)); break;
+                        default: throw new NotSupportedException($"BatchSql cannot write a {value.GetType().Name} to SQLite.");
+                    }
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>How Microsoft.Data.Sqlite and EF Core store a <see cref="DateTime"/>.</summary>
+    private const string SqliteDateFormat = "yyyy'-'MM'-'dd HH':'mm':'ss.FFFFFFF";
 
     private static object ToDbValue(object? value) => value switch
     {
         null => DBNull.Value,
-        Enum e => Convert.ToInt32(e, System.Globalization.CultureInfo.InvariantCulture),
+        Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture),
         _ => value,
     };
 }

@@ -67,21 +67,31 @@ public sealed class FolderCursor
 }
 
 /// <summary>
-/// One copy of a message in one folder, by Graph id. Copies are what delta reports; counting is by
-/// <see cref="MessageKey"/>, so a message counts once while at least one copy of it remains.
+/// One copy of a message in one folder. Copies are what delta reports; counting is by
+/// <see cref="MessageId"/>, so a message counts once while at least one copy of it remains.
 /// </summary>
+/// <remarks>
+/// Copies, messages and interactions are keyed by 64-bit hashes (<see cref="IndexKeys"/>) of Graph ids,
+/// Internet Message-IDs and folder ids, never by the strings: those are long and random, and every
+/// B-tree keyed by them made each synced page rewrite thousands of index pages.
+/// </remarks>
 public sealed class MessageCopy
 {
     public int MailboxId { get; set; }
-    public required string GraphId { get; set; }
-    public required string MessageKey { get; set; }
-    public required string FolderId { get; set; }
+    /// <summary>The hash of the copy's Graph message id.</summary>
+    public long CopyId { get; set; }
+    /// <summary>The hash of the message key (<see cref="IndexedMessage.MessageKey"/>).</summary>
+    public long MessageId { get; set; }
+    /// <summary>The hash of the Graph id of the folder whose delta holds the copy.</summary>
+    public long FolderKey { get; set; }
 }
 
 /// <summary>A counted message (one per Internet Message-ID) and how many copies hold it.</summary>
 public sealed class IndexedMessage
 {
     public int MailboxId { get; set; }
+    /// <summary>The hash of <see cref="MessageKey"/>.</summary>
+    public long MessageId { get; set; }
     public required string MessageKey { get; set; }
     public Direction Direction { get; set; }
     public DateTime Date { get; set; }
@@ -113,10 +123,12 @@ public sealed class IndexedEvent
 /// </summary>
 public sealed class Interaction
 {
+    /// <summary>In insertion order, so a synced page appends its interactions instead of scattering them.</summary>
+    public long Id { get; set; }
     public int MailboxId { get; set; }
     public InteractionKind Kind { get; set; }
-    /// <summary>The message key (or meeting key) this interaction comes from.</summary>
-    public required string SourceKey { get; set; }
+    /// <summary>The hash of the message key (or meeting key) this interaction comes from.</summary>
+    public long SourceId { get; set; }
     public required string Address { get; set; }
     public Direction Direction { get; set; }
     public DateTime Date { get; set; }

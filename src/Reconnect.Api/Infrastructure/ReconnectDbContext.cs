@@ -75,21 +75,22 @@ public class ReconnectDbContext : DbContext
 
         modelBuilder.Entity<MessageCopy>(copy =>
         {
-            copy.HasKey(c => new { c.MailboxId, c.GraphId });
-            copy.HasIndex(c => new { c.MailboxId, c.FolderId });
+            copy.HasKey(c => new { c.MailboxId, c.CopyId });
+            copy.HasIndex(c => new { c.MailboxId, c.FolderKey });
             copy.HasOne<Mailbox>().WithMany().HasForeignKey(c => c.MailboxId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<IndexedMessage>(message =>
         {
-            message.HasKey(m => new { m.MailboxId, m.MessageKey });
+            message.HasKey(m => new { m.MailboxId, m.MessageId });
             message.Property(m => m.Subject).HasMaxLength(255);
             message.HasOne<Mailbox>().WithMany().HasForeignKey(m => m.MailboxId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<Interaction>(interaction =>
         {
-            interaction.HasKey(i => new { i.MailboxId, i.SourceKey, i.Address });
+            interaction.HasKey(i => i.Id);
+            interaction.HasIndex(i => new { i.MailboxId, i.SourceId });
             interaction.HasIndex(i => new { i.MailboxId, i.Address, i.Date });
             interaction.HasOne<Mailbox>().WithMany().HasForeignKey(i => i.MailboxId).OnDelete(DeleteBehavior.Cascade);
         });

@@ -145,12 +145,12 @@ internal sealed class PeopleQueries(CurrentUser user, PeopleDirectory directory,
         var addresses = person.Addresses.ToList();
         var history = await db.Interactions.AsNoTracking()
             .Where(i => i.MailboxId == mailbox.Id && addresses.Contains(i.Address))
-            .Select(i => new { i.SourceKey, i.Kind, i.Direction, i.Date })
+            .Select(i => new { i.SourceId, i.Kind, i.Direction, i.Date })
             .ToListAsync(cancellationToken);
         var now = clock.GetUtcNow().UtcDateTime;
         // A meeting with two of their addresses is one meeting; an upcoming one has not happened yet.
         var items = history.Where(i => i.Kind == InteractionKind.Email || MeetingRules.HasHappened(i.Date, now))
-            .DistinctBy(i => (i.SourceKey, i.Kind, i.Direction)).ToList();
+            .DistinctBy(i => (i.SourceId, i.Kind, i.Direction)).ToList();
         var quarters = items
             .GroupBy(i => new DateTime(i.Date.Year, ((i.Date.Month - 1) / 3 * 3) + 1, 1, 0, 0, 0, DateTimeKind.Utc))
             .OrderBy(g => g.Key)
@@ -159,9 +159,9 @@ internal sealed class PeopleQueries(CurrentUser user, PeopleDirectory directory,
                 g.Count(i => i.Kind == InteractionKind.Email && i.Direction == Direction.Received),
                 g.Count(i => i.Kind == InteractionKind.Meeting)))
             .ToList();
-        var firstKey = items.Where(i => i.Kind == InteractionKind.Email).OrderBy(i => i.Date).Select(i => i.SourceKey).FirstOrDefault();
-        var firstSubject = firstKey is null ? null : await db.IndexedMessages.AsNoTracking()
-            .Where(m => m.MailboxId == mailbox.Id && m.MessageKey == firstKey).Select(m => m.Subject).FirstOrDefaultAsync(cancellationToken);
+        var first = items.Where(i => i.Kind == InteractionKind.Email).OrderBy(i => i.Date).Select(i => (long?)i.SourceId).FirstOrDefault();
+        var firstSubject = first is not { } firstId ? null : await db.IndexedMessages.AsNoTracking()
+            .Where(m => m.MailboxId == mailbox.Id && m.MessageId == firstId).Select(m => m.Subject).FirstOrDefaultAsync(cancellationToken);
         return PersonDetails.From(person, now, new StalenessPolicy(mailbox.StaleAfterMonths),
             await feedback.LoadAsync(mailbox.Id, cancellationToken), firstSubject, quarters);
     }

@@ -26,7 +26,6 @@ internal sealed class CalendarIndexWriter(ReconnectDbContext db, ILogger? logger
     private readonly ILogger _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     private static readonly string[] EventColumns = ["MailboxId", "GraphId", "MeetingKey", "Start", "Subject", "GroupSize"];
-    private static readonly string[] InteractionColumns = ["MailboxId", "SourceKey", "Address", "Kind", "Direction", "Date", "GroupSize", "Bulk"];
 
     /// <summary>
     /// The calendar cursor to read from: its stored link and window; a new window (and every meeting
@@ -96,15 +95,14 @@ internal sealed class CalendarIndexWriter(ReconnectDbContext db, ILogger? logger
             .SetProperty(x => x.ItemsSkipped, x => x.ItemsSkipped + skipped), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        return new PageOutcome(processed, skipped);
+        return new PageOutcome(1, processed, skipped);
     }
 
     private async Task ApplyAsync(int mailboxId, Dictionary<string, CountedMeeting?> incoming, CancellationToken cancellationToken)
     {
         var ids = incoming.Keys.ToList();
         var existing = (await BatchSql.LookupAsync(db,
-                "SELECT \"GraphId\", \"MeetingKey\" FROM \"IndexedEvents\" WHERE \"MailboxId\" = @p0 AND \"GraphId\" = @p1",
-                mailboxId, ids, r => (GraphId: r.GetString(0), Key: r.GetString(1)), cancellationToken))
+                "SELECT \"GraphId\", \"MeetingKey\" FROM \"IndexedEvents\"", "GraphId", mailboxId, ids, r => (GraphId: r.GetString(0), Key: r.GetString(1)), cancellationToken))
             .ToDictionary(e => e.GraphId, e => e.Key, StringComparer.Ordinal);
 
         // Every event of the page is rewritten: its old row and key go, its new state (if it counts) comes.
@@ -120,13 +118,12 @@ internal sealed class CalendarIndexWriter(ReconnectDbContext db, ILogger? logger
 
         // A key another event still holds keeps its interactions (two ids of one meeting, unusual in one calendar).
         var stillHeld = (await BatchSql.LookupAsync(db,
-                "SELECT \"MeetingKey\" FROM \"IndexedEvents\" WHERE \"MailboxId\" = @p0 AND \"MeetingKey\" = @p1",
-                mailboxId, departing.Except(arrivingKeys).ToList(), r => r.GetString(0), cancellationToken))
+                "SELECT \"MeetingKey\" FROM \"IndexedEvents\"", "MeetingKey", mailboxId, departing.Except(arrivingKeys).ToList(), r => r.GetString(0), cancellationToken))
             .ToHashSet(StringComparer.Ordinal);
-        var clear = departing.Where(k => !stillHeld.Contains(k)).Concat(arrivingKeys).Distinct(StringComparer.Ordinal).ToList();
+        var clear = departing.Where(k => !stillHeld.Contains(k)).Concat(arrivingKeys).Distinct(StringComparer.Ordinal).Select(IndexKeys.Of).ToList();
         foreach (var chunk in clear.Chunk(500))
         {
-            await db.Interactions.Where(i => i.MailboxId == mailboxId && i.Kind == InteractionKind.Meeting && chunk.Contains(i.SourceKey))
+            await db.Interactions.Where(i => i.MailboxId == mailboxId && i.Kind == InteractionKind.Meeting && chunk.Contains(i.SourceId))
                 .ExecuteDeleteAsync(cancellationToken);
         }
 
@@ -140,11 +137,11 @@ internal sealed class CalendarIndexWriter(ReconnectDbContext db, ILogger? logger
             var direction = meeting.Organised ? Direction.Sent : Direction.Received;
             foreach (var person in meeting.People)
             {
-                interactions.Add([mailboxId, meeting.Key, person.Address, InteractionKind.Meeting, direction, meeting.Start.UtcDateTime, meeting.GroupSize, BulkSignals.None]);
+                interactions.Add(InteractionRows.Row(mailboxId, IndexKeys.Of(meeting.Key), person.Address, InteractionKind.Meeting, direction, meeting.Start.UtcDateTime, meeting.GroupSize, BulkSignals.None));
             }
         }
 
-        await BatchSql.InsertAsync(db, "Interactions", InteractionColumns, interactions, string.Empty, cancellationToken);
+        await InteractionRows.InsertAsync(db, interactions, cancellationToken);
     }
 
     private static string FormatWindow(CalendarWindow window) =>

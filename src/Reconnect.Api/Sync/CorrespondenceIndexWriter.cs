@@ -22,9 +22,45 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
     private readonly ILogger _logger = logger ?? Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
 
     /// <summary>Applies a page read from <paramref name="folderId"/> and stores where the folder's delta stands.</summary>
-    public async Task<PageOutcome> ApplyPageAsync(int mailboxId, UserAddresses owner, string folderId, MessagePage page, CancellationToken cancellationToken)
+    public Task<PageOutcome> ApplyPageAsync(int mailboxId, UserAddresses owner, string folderId, MessagePage page, CancellationToken cancellationToken) =>
+        ApplyPagesAsync(mailboxId, owner, [new FolderPage(folderId, page)], cancellationToken);
+
+    /// <summary>
+    /// Applies pages in the order given, each with its folder's new cursor, in one transaction: the
+    /// sync hands over every page already waiting, because a commit costs about as much for five
+    /// pages as for one (the same index pages are written once), and a crash still resumes at the
+    /// last committed cursor of each folder.
+    /// </summary>
+    public async Task<PageOutcome> ApplyPagesAsync(int mailboxId, UserAddresses owner, IReadOnlyList<FolderPage> pages, CancellationToken cancellationToken)
     {
-        var incoming = new Dictionary<string, CopyChange>(StringComparer.Ordinal);
+        var outcome = new PageOutcome(0, 0, 0);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (folderId, page) in pages)
+        {
+            var (incoming, skipped) = ReadPage(owner, folderId, page);
+            await ApplyCopiesAsync(mailboxId, IndexKeys.Of(folderId), incoming, cancellationToken);
+            await SaveCursorAsync(mailboxId, folderId, page, cancellationToken);
+            outcome = new PageOutcome(outcome.Pages + 1, outcome.Processed + page.Messages.Count + page.RemovedIds.Count, outcome.Skipped + skipped);
+        }
+
+        // Last before the commit: on PostgreSQL this row lock also holds off a takeover until the pages are in.
+        var counted = await db.MailboxSyncs.Where(s => s.MailboxId == mailboxId && (leaseOwner == null || s.LeaseOwner == leaseOwner)).ExecuteUpdateAsync(s => s
+            .SetProperty(x => x.MessagesProcessed, x => x.MessagesProcessed + outcome.Processed)
+            .SetProperty(x => x.ItemsSkipped, x => x.ItemsSkipped + outcome.Skipped), cancellationToken);
+        if (counted == 0 && leaseOwner is not null)
+        {
+            throw new SyncLeaseLostException(mailboxId);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return outcome;
+    }
+
+    /// <summary>What a page says of each copy, by copy id, and how many of its items were unusable.</summary>
+    private (Dictionary<long, CopyChange> Incoming, int Skipped) ReadPage(UserAddresses owner, string folderId, MessagePage page)
+    {
+        var incoming = new Dictionary<long, CopyChange>(page.Messages.Count + page.RemovedIds.Count);
         var skipped = 0;
         foreach (var message in page.Messages)
         {
@@ -44,35 +80,22 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
             }
 
             // The same id twice in a page: the later state wins, as Graph means it; the earlier is skipped.
-            if (incoming.ContainsKey(message.Id))
+            var copyId = IndexKeys.Of(message.Id);
+            if (incoming.ContainsKey(copyId))
             {
                 skipped++;
                 _logger.LogDebug("Message {GraphId} came twice in one page of folder {FolderId}; the later state wins", message.Id, folderId);
             }
 
-            incoming[message.Id] = new CopyChange(result.Message, Removed: false);
+            incoming[copyId] = new CopyChange(result.Message, Removed: false);
         }
 
         foreach (var removedId in page.RemovedIds)
         {
-            incoming[removedId] = new CopyChange(null, Removed: true);
+            incoming[IndexKeys.Of(removedId)] = new CopyChange(null, Removed: true);
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await ApplyCopiesAsync(mailboxId, folderId, incoming, cancellationToken);
-        await SaveCursorAsync(mailboxId, folderId, page, cancellationToken);
-        // Last before the commit: on PostgreSQL this row lock also holds off a takeover until the page is in.
-        var counted = await db.MailboxSyncs.Where(s => s.MailboxId == mailboxId && (leaseOwner == null || s.LeaseOwner == leaseOwner)).ExecuteUpdateAsync(s => s
-            .SetProperty(x => x.MessagesProcessed, x => x.MessagesProcessed + page.Messages.Count + page.RemovedIds.Count)
-            .SetProperty(x => x.ItemsSkipped, x => x.ItemsSkipped + skipped), cancellationToken);
-        if (counted == 0 && leaseOwner is not null)
-        {
-            throw new SyncLeaseLostException(mailboxId);
-        }
-
-        await transaction.CommitAsync(cancellationToken);
-        db.ChangeTracker.Clear();
-        return new PageOutcome(page.Messages.Count + page.RemovedIds.Count, skipped);
+        return (incoming, skipped);
     }
 
     /// <summary>
@@ -82,12 +105,13 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
     /// </summary>
     public async Task RemoveFolderAsync(int mailboxId, string folderId, CancellationToken cancellationToken, bool keepCursor = false)
     {
+        var folderKey = IndexKeys.Of(folderId);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = await db.MessageCopies.Where(c => c.MailboxId == mailboxId && c.FolderId == folderId)
-            .Select(c => c.GraphId).ToListAsync(cancellationToken);
+        var ids = await db.MessageCopies.Where(c => c.MailboxId == mailboxId && c.FolderKey == folderKey)
+            .Select(c => c.CopyId).ToListAsync(cancellationToken);
         foreach (var chunk in ids.Chunk(1000))
         {
-            await ApplyCopiesAsync(mailboxId, folderId, chunk.ToDictionary(id => id, _ => new CopyChange(null, Removed: true), StringComparer.Ordinal), cancellationToken);
+            await ApplyCopiesAsync(mailboxId, folderKey, chunk.ToDictionary(id => id, _ => new CopyChange(null, Removed: true)), cancellationToken);
         }
 
         var cursor = db.FolderCursors.Where(c => c.MailboxId == mailboxId && c.FolderId == folderId);
@@ -104,29 +128,26 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
         db.ChangeTracker.Clear();
     }
 
-    private async Task ApplyCopiesAsync(int mailboxId, string folderId, Dictionary<string, CopyChange> incoming, CancellationToken cancellationToken)
+    private async Task ApplyCopiesAsync(int mailboxId, long folderKey, Dictionary<long, CopyChange> incoming, CancellationToken cancellationToken)
     {
-        var ids = incoming.Keys.ToList();
-        var copies = (await BatchSql.LookupAsync(db,
-                "SELECT \"GraphId\", \"MessageKey\", \"FolderId\" FROM \"MessageCopies\" WHERE \"MailboxId\" = @p0 AND \"GraphId\" = @p1",
-                mailboxId, ids, r => new MessageCopy { MailboxId = mailboxId, GraphId = r.GetString(0), MessageKey = r.GetString(1), FolderId = r.GetString(2) },
-                cancellationToken))
-            .ToDictionary(c => c.GraphId, StringComparer.Ordinal);
+        var copies = (await BatchSql.LookupAsync(db, "SELECT \"CopyId\", \"MessageId\", \"FolderKey\" FROM \"MessageCopies\"", "CopyId", mailboxId, incoming.Keys,
+                r => new MessageCopy { MailboxId = mailboxId, CopyId = r.GetInt64(0), MessageId = r.GetInt64(1), FolderKey = r.GetInt64(2) }, cancellationToken))
+            .ToDictionary(c => c.CopyId);
 
-        var copyDeltas = new Dictionary<string, int>(StringComparer.Ordinal);
-        var arriving = new Dictionary<string, CountedMessage>(StringComparer.Ordinal);
-        var newCopies = new List<object?[]>();
-        var changedCopies = new List<MessageCopy>();
-        var removedCopies = new List<string>();
-        foreach (var (graphId, change) in incoming)
+        var copyDeltas = new Dictionary<long, int>();
+        var arriving = new Dictionary<long, CountedMessage>();
+        var writtenCopies = new List<object?[]>();
+        var removedCopies = new List<long>();
+        foreach (var (copyId, change) in incoming)
         {
-            copies.TryGetValue(graphId, out var copy);
+            copies.TryGetValue(copyId, out var copy);
             var counted = change.Counted;
-            if (copy is not null && copy.MessageKey == counted?.Key)
+            var messageId = counted is null ? (long?)null : IndexKeys.Of(counted.Key);
+            if (copy is not null && copy.MessageId == messageId)
             {
-                if (copy.FolderId != folderId)
+                if (copy.FolderKey != folderKey)
                 {
-                    changedCopies.Add(new MessageCopy { MailboxId = mailboxId, GraphId = graphId, MessageKey = copy.MessageKey, FolderId = folderId });
+                    writtenCopies.Add([mailboxId, copyId, copy.MessageId, folderKey]);
                 }
 
                 continue;
@@ -134,39 +155,36 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
 
             // A message moved with a stable id is added in its new folder and removed from its old
             // one, in either order: only the folder that holds the copy may remove it.
-            if (change.Removed && copy is not null && copy.FolderId != folderId)
+            if (change.Removed && copy is not null && copy.FolderKey != folderKey)
             {
                 continue;
             }
 
             if (copy is not null)
             {
-                Adjust(copyDeltas, copy.MessageKey, -1);
+                Adjust(copyDeltas, copy.MessageId, -1);
             }
 
-            if (counted is null)
+            if (counted is null || messageId is not { } id)
             {
                 if (copy is not null)
                 {
-                    removedCopies.Add(graphId);
+                    removedCopies.Add(copyId);
                 }
 
                 continue;
             }
 
-            Adjust(copyDeltas, counted.Key, +1);
-            arriving.TryAdd(counted.Key, counted);
-            if (copy is null)
-            {
-                newCopies.Add([mailboxId, graphId, counted.Key, folderId]);
-            }
-            else
-            {
-                changedCopies.Add(new MessageCopy { MailboxId = mailboxId, GraphId = graphId, MessageKey = counted.Key, FolderId = folderId });
-            }
+            Adjust(copyDeltas, id, +1);
+            arriving.TryAdd(id, counted);
+            writtenCopies.Add([mailboxId, copyId, id, folderKey]);
         }
 
-        await WriteCopiesAsync(mailboxId, newCopies, changedCopies, removedCopies, cancellationToken);
+        await BatchSql.InsertAsync(db, "MessageCopies", CopyColumns, writtenCopies, BatchSql.OverwriteOnConflict(CopyColumns, keyColumns: 2), cancellationToken);
+        if (removedCopies.Count > 0)
+        {
+            await db.MessageCopies.Where(c => c.MailboxId == mailboxId && removedCopies.Contains(c.CopyId)).ExecuteDeleteAsync(cancellationToken);
+        }
 
         var keys = copyDeltas.Where(d => d.Value != 0).Select(d => d.Key).ToList();
         if (keys.Count == 0)
@@ -174,13 +192,12 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
             return;
         }
 
-        var messages = (await BatchSql.LookupAsync(db,
-                "SELECT \"MessageKey\", \"CopyCount\" FROM \"IndexedMessages\" WHERE \"MailboxId\" = @p0 AND \"MessageKey\" = @p1",
-                mailboxId, keys, r => (Key: r.GetString(0), Copies: r.GetInt32(1)), cancellationToken))
-            .ToDictionary(m => m.Key, m => m.Copies, StringComparer.Ordinal);
+        var messages = (await BatchSql.LookupAsync(db, "SELECT \"MessageId\", \"CopyCount\" FROM \"IndexedMessages\"", "MessageId", mailboxId, keys,
+                r => (Id: r.GetInt64(0), Copies: r.GetInt32(1)), cancellationToken))
+            .ToDictionary(m => m.Id, m => m.Copies);
 
-        var added = new List<CountedMessage>();
-        var departed = new List<string>();
+        var added = new List<(long Id, CountedMessage Message)>();
+        var departed = new List<long>();
         var recounted = new List<object?[]>();
         foreach (var key in keys)
         {
@@ -198,19 +215,19 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
             }
             else if (delta > 0)
             {
-                added.Add(arriving[key]);
+                added.Add((key, arriving[key]));
                 messages[key] = delta;
             }
         }
 
         await BatchSql.InsertAsync(db, "IndexedMessages", MessageColumns,
-            [.. added.Select(m => new object?[] { mailboxId, m.Key, m.Direction, m.Date.UtcDateTime, m.Subject, messages[m.Key] })],
+            [.. added.Select(m => new object?[] { mailboxId, m.Id, m.Message.Key, m.Message.Direction, m.Message.Date.UtcDateTime, m.Message.Subject, messages[m.Id] })],
             string.Empty, cancellationToken);
         await BatchSql.ExecuteForEachAsync(db,
-            "UPDATE \"IndexedMessages\" SET \"CopyCount\" = @p2 WHERE \"MailboxId\" = @p0 AND \"MessageKey\" = @p1", recounted, cancellationToken);
+            "UPDATE \"IndexedMessages\" SET \"CopyCount\" = @p2 WHERE \"MailboxId\" = @p0 AND \"MessageId\" = @p1", recounted, cancellationToken);
         if (departed.Count > 0)
         {
-            await db.IndexedMessages.Where(m => m.MailboxId == mailboxId && departed.Contains(m.MessageKey)).ExecuteDeleteAsync(cancellationToken);
+            await db.IndexedMessages.Where(m => m.MailboxId == mailboxId && departed.Contains(m.MessageId)).ExecuteDeleteAsync(cancellationToken);
         }
 
         var recount = await RemoveInteractionsAsync(mailboxId, departed, cancellationToken);
@@ -218,59 +235,46 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
         await RecountAsync(mailboxId, recount, cancellationToken);
     }
 
-    private static readonly string[] CopyColumns = ["MailboxId", "GraphId", "MessageKey", "FolderId"];
-    private static readonly string[] MessageColumns = ["MailboxId", "MessageKey", "Direction", "Date", "Subject", "CopyCount"];
-    private static readonly string[] InteractionColumns = ["MailboxId", "SourceKey", "Address", "Kind", "Direction", "Date", "GroupSize", "Bulk"];
+    private static readonly string[] CopyColumns = ["MailboxId", "CopyId", "MessageId", "FolderKey"];
+    private static readonly string[] MessageColumns = ["MailboxId", "MessageId", "MessageKey", "Direction", "Date", "Subject", "CopyCount"];
     private static readonly string[] CorrespondentColumns =
     [
         "MailboxId", "Address", "DisplayName", "NameFromSender", "NameSeenAt", "SentCount", "ReceivedCount",
         "FirstSent", "LastSent", "FirstReceived", "LastReceived", "BulkCount", "OtherCount",
     ];
 
-    private async Task WriteCopiesAsync(int mailboxId, List<object?[]> added, List<MessageCopy> changed, List<string> removed, CancellationToken cancellationToken)
+    private async Task<HashSet<string>> RemoveInteractionsAsync(int mailboxId, List<long> departedIds, CancellationToken cancellationToken)
     {
-        await BatchSql.InsertAsync(db, "MessageCopies", CopyColumns, added, string.Empty, cancellationToken);
-        await BatchSql.InsertAsync(db, "MessageCopies", CopyColumns,
-            [.. changed.Select(c => new object?[] { c.MailboxId, c.GraphId, c.MessageKey, c.FolderId })],
-            BatchSql.OverwriteOnConflict(CopyColumns, keyColumns: 2), cancellationToken);
-        if (removed.Count > 0)
-        {
-            await db.MessageCopies.Where(c => c.MailboxId == mailboxId && removed.Contains(c.GraphId)).ExecuteDeleteAsync(cancellationToken);
-        }
-    }
-
-    private async Task<HashSet<string>> RemoveInteractionsAsync(int mailboxId, List<string> departedKeys, CancellationToken cancellationToken)
-    {
-        if (departedKeys.Count == 0)
+        if (departedIds.Count == 0)
         {
             return [];
         }
 
-        var interactions = db.Interactions.Where(i => i.MailboxId == mailboxId && i.Kind == InteractionKind.Email && departedKeys.Contains(i.SourceKey));
+        var interactions = db.Interactions.Where(i => i.MailboxId == mailboxId && i.Kind == InteractionKind.Email && departedIds.Contains(i.SourceId));
         var affected = (await interactions.Select(i => i.Address).Distinct().ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         await interactions.ExecuteDeleteAsync(cancellationToken);
         return affected;
     }
 
-    private async Task AddInteractionsAsync(int mailboxId, List<CountedMessage> added, HashSet<string> recount, CancellationToken cancellationToken)
+    private async Task AddInteractionsAsync(int mailboxId, List<(long Id, CountedMessage Message)> added, HashSet<string> recount, CancellationToken cancellationToken)
     {
         if (added.Count == 0)
         {
             return;
         }
 
-        var addresses = added.SelectMany(m => m.Correspondents).Select(p => p.Address).Distinct(StringComparer.Ordinal).ToList();
+        var addresses = added.SelectMany(m => m.Message.Correspondents).Select(p => p.Address).Distinct(StringComparer.Ordinal).ToList();
         var correspondents = await db.Correspondents.AsNoTracking()
             .Where(c => c.MailboxId == mailboxId && addresses.Contains(c.Address))
             .ToDictionaryAsync(c => c.Address, StringComparer.Ordinal, cancellationToken);
 
         var interactions = new List<object?[]>();
-        foreach (var message in added)
+        foreach (var (id, message) in added)
         {
             var date = message.Date.UtcDateTime;
             foreach (var participant in message.Correspondents)
             {
-                interactions.Add([mailboxId, message.Key, participant.Address, InteractionKind.Email, message.Direction, date, message.RecipientCount, message.Bulk]);
+                interactions.Add(InteractionRows.Row(mailboxId, id, participant.Address, InteractionKind.Email, message.Direction, date, message.RecipientCount, message.Bulk));
                 if (!correspondents.TryGetValue(participant.Address, out var correspondent))
                 {
                     correspondent = new Correspondent { MailboxId = mailboxId, Address = participant.Address };
@@ -287,7 +291,7 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
             }
         }
 
-        await BatchSql.InsertAsync(db, "Interactions", InteractionColumns, interactions, string.Empty, cancellationToken);
+        await InteractionRows.InsertAsync(db, interactions, cancellationToken);
         var touched = addresses.Select(a => correspondents[a]);
         await BatchSql.InsertAsync(db, "Correspondents", CorrespondentColumns,
             [.. touched.Select(c => new object?[]
@@ -355,12 +359,15 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
             .SetProperty(x => x.DeltaLink, x => page.DeltaLink ?? x.DeltaLink), cancellationToken);
     }
 
-    private static void Adjust(Dictionary<string, int> deltas, string key, int by) =>
+    private static void Adjust(Dictionary<long, int> deltas, long key, int by) =>
         deltas[key] = deltas.GetValueOrDefault(key) + by;
 }
 
 /// <summary>What a page says of one copy: its counted content (null when it counts nothing), or that it left the folder.</summary>
 internal readonly record struct CopyChange(CountedMessage? Counted, bool Removed);
 
-/// <summary>What one page did: items read and items skipped as unusable.</summary>
-internal readonly record struct PageOutcome(int Processed, int Skipped);
+/// <summary>A delta page and the folder it was read from.</summary>
+internal readonly record struct FolderPage(string FolderId, MessagePage Page);
+
+/// <summary>What applying pages did: pages, items read, and items skipped as unusable.</summary>
+internal readonly record struct PageOutcome(int Pages, int Processed, int Skipped);

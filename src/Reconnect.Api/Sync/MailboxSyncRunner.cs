@@ -102,7 +102,17 @@ internal sealed class MailboxSyncRunner(
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        try
+        {
+            await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host gave up waiting (a failed start, a shutdown past its timeout) and disposed the
+            // services first: the syncs were cancelled by Dispose, and there is nothing left to wait for.
+            return;
+        }
+
         Task[] running;
         lock (_running)
         {
@@ -236,7 +246,7 @@ internal sealed class MailboxSyncRunner(
                 switch (work)
                 {
                     case { Page: { } page }:
-                        metrics.PageApplied(await writer.ApplyPageAsync(mailboxId, owner.Addresses, work.FolderId, page, failed.Token));
+                        metrics.PagesApplied(await writer.ApplyPagesAsync(mailboxId, owner.Addresses, WaitingPages(new FolderPage(work.FolderId, page), pages.Reader), failed.Token));
                         break;
                     case { Kind: FolderWorkKind.Resync }:
                         await writer.RemoveFolderAsync(mailboxId, work.FolderId, failed.Token, keepCursor: true);
@@ -258,6 +268,21 @@ internal sealed class MailboxSyncRunner(
         await SyncCalendarAsync(db, reader, mailboxId, owner, cancellationToken);
         await SaveContactsAsync(db, reader, mailboxId, cancellationToken);
         await scope.ServiceProvider.GetRequiredService<People.PeopleDirectory>().RebuildAsync(mailboxId, cancellationToken);
+    }
+
+    /// <summary>
+    /// The page just read and the pages queued right behind it, up to the first reset or removal
+    /// (which must apply in order): the writer commits them together.
+    /// </summary>
+    private static List<FolderPage> WaitingPages(FolderPage first, ChannelReader<FolderWork> queue)
+    {
+        var batch = new List<FolderPage> { first };
+        while (queue.TryPeek(out var next) && next.Page is not null && queue.TryRead(out next))
+        {
+            batch.Add(new FolderPage(next.FolderId, next.Page!));
+        }
+
+        return batch;
     }
 
     /// <summary>

@@ -29,9 +29,9 @@ internal sealed class SyncMetrics
         _duration = meter.CreateHistogram<double>("reconnect.sync.duration", "s", "How long a sync ran, by outcome");
     }
 
-    public void PageApplied(PageOutcome outcome)
+    public void PagesApplied(PageOutcome outcome)
     {
-        _pages.Add(1);
+        _pages.Add(outcome.Pages);
         _messages.Add(outcome.Processed);
         _skipped.Add(outcome.Skipped);
     }

@@ -196,9 +196,8 @@ namespace Reconnect.Api.Infrastructure.Migrations.PostgreSql
                     b.Property<int>("MailboxId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("MessageKey")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("CopyCount")
                         .HasColumnType("integer");
@@ -209,26 +208,31 @@ namespace Reconnect.Api.Infrastructure.Migrations.PostgreSql
                     b.Property<int>("Direction")
                         .HasColumnType("integer");
 
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .UseCollation("C");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .UseCollation("C");
 
-                    b.HasKey("MailboxId", "MessageKey");
+                    b.HasKey("MailboxId", "MessageId");
 
                     b.ToTable("IndexedMessages");
                 });
 
             modelBuilder.Entity("Reconnect.Api.Infrastructure.Interaction", b =>
                 {
-                    b.Property<int>("MailboxId")
-                        .HasColumnType("integer");
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("SourceKey")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Address")
+                        .IsRequired()
                         .HasColumnType("text")
                         .UseCollation("C");
 
@@ -247,7 +251,15 @@ namespace Reconnect.Api.Infrastructure.Migrations.PostgreSql
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
-                    b.HasKey("MailboxId", "SourceKey", "Address");
+                    b.Property<int>("MailboxId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailboxId", "SourceId");
 
                     b.HasIndex("MailboxId", "Address", "Date");
 
@@ -346,23 +358,18 @@ namespace Reconnect.Api.Infrastructure.Migrations.PostgreSql
                     b.Property<int>("MailboxId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("GraphId")
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                    b.Property<long>("CopyId")
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("FolderId")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                    b.Property<long>("FolderKey")
+                        .HasColumnType("bigint");
 
-                    b.Property<string>("MessageKey")
-                        .IsRequired()
-                        .HasColumnType("text")
-                        .UseCollation("C");
+                    b.Property<long>("MessageId")
+                        .HasColumnType("bigint");
 
-                    b.HasKey("MailboxId", "GraphId");
+                    b.HasKey("MailboxId", "CopyId");
 
-                    b.HasIndex("MailboxId", "FolderId");
+                    b.HasIndex("MailboxId", "FolderKey");
 
                     b.ToTable("MessageCopies");
                 });

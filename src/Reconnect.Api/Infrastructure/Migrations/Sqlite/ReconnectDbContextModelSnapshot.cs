@@ -175,8 +175,8 @@ namespace Reconnect.Api.Infrastructure.Migrations.Sqlite
                     b.Property<int>("MailboxId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("MessageKey")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("CopyCount")
                         .HasColumnType("INTEGER");
@@ -187,24 +187,27 @@ namespace Reconnect.Api.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Direction")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MessageKey")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subject")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("MailboxId", "MessageKey");
+                    b.HasKey("MailboxId", "MessageId");
 
                     b.ToTable("IndexedMessages");
                 });
 
             modelBuilder.Entity("Reconnect.Api.Infrastructure.Interaction", b =>
                 {
-                    b.Property<int>("MailboxId")
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("SourceKey")
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("Address")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Bulk")
@@ -222,7 +225,15 @@ namespace Reconnect.Api.Infrastructure.Migrations.Sqlite
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("MailboxId", "SourceKey", "Address");
+                    b.Property<int>("MailboxId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MailboxId", "SourceId");
 
                     b.HasIndex("MailboxId", "Address", "Date");
 
@@ -313,20 +324,18 @@ namespace Reconnect.Api.Infrastructure.Migrations.Sqlite
                     b.Property<int>("MailboxId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("GraphId")
-                        .HasColumnType("TEXT");
+                    b.Property<long>("CopyId")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("FolderId")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<long>("FolderKey")
+                        .HasColumnType("INTEGER");
 
-                    b.Property<string>("MessageKey")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<long>("MessageId")
+                        .HasColumnType("INTEGER");
 
-                    b.HasKey("MailboxId", "GraphId");
+                    b.HasKey("MailboxId", "CopyId");
 
-                    b.HasIndex("MailboxId", "FolderId");
+                    b.HasIndex("MailboxId", "FolderKey");
 
                     b.ToTable("MessageCopies");
                 });
