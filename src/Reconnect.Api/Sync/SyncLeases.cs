@@ -35,9 +35,14 @@ internal sealed class SyncLeases(IOptions<SyncOptions> options)
     public async Task<bool> TryAcquireAsync(ReconnectDbContext db, int mailboxId, DateTime startedAt, DateTime? lastCompletedAt, CancellationToken cancellationToken)
     {
         // Two instances may both find no row: the insert is idempotent, the UPDATE below decides.
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO \"MailboxSyncs\" (\"MailboxId\", \"State\", \"MessagesProcessed\", \"MessagesEstimated\", \"ItemsSkipped\") VALUES ({mailboxId}, {nameof(SyncState.Idle)}, 0, 0, 0) ON CONFLICT (\"MailboxId\") DO NOTHING",
-            cancellationToken);
+        // A scheduled start has seen the row, so it inserts none: a mailbox erased since its look is
+        // simply not found (the insert would fail on the erased mailbox's foreign key).
+        if (lastCompletedAt is null)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"MailboxSyncs\" (\"MailboxId\", \"State\", \"MessagesProcessed\", \"MessagesEstimated\", \"ItemsSkipped\") VALUES ({mailboxId}, {nameof(SyncState.Idle)}, 0, 0, 0) ON CONFLICT (\"MailboxId\") DO NOTHING",
+                cancellationToken);
+        }
 
         var now = Now;
         var expires = now + Duration;

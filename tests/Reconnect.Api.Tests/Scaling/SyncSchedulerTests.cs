@@ -35,11 +35,9 @@ public sealed class SyncSchedulerTests(Generated2kMailbox mailbox) : IClassFixtu
         {
         }
 
-        await clock.AdvanceAsync(app.Services, SurelyDue);
-        var second = await SyncPolling.WhileRunningAsync(client);
+        var second = await clock.AdvanceToScheduledSyncAsync(app.Services, client, SurelyDue);
 
         Assert.Equal("completed", second.State);
-        Assert.Equal(clock.Now, second.StartedAt);
         Assert.True(second.CompletedAt > first.CompletedAt);
         var expected = CorrespondenceTable.Load(mailbox.ExpectedAfterChangesCsv);
         Assert.NotEqual(CorrespondenceTable.Load(mailbox.ExpectedCsv), expected);
@@ -61,9 +59,7 @@ public sealed class SyncSchedulerTests(Generated2kMailbox mailbox) : IClassFixtu
         Assert.Equal(synced, await client.GetFromJsonAsync<SyncStatus>("/api/sync"));
         Assert.Equal(requests, app.DemoMailbox.Server.RequestCount);
 
-        await clock.AdvanceAsync(app.Services, SurelyDue - early);
-        var refreshed = await SyncPolling.WhileRunningAsync(client);
-        Assert.Equal(clock.Now, refreshed.StartedAt);
+        var refreshed = await clock.AdvanceToScheduledSyncAsync(app.Services, client, SurelyDue - early);
         Assert.Equal("completed", refreshed.State);
     }
 
@@ -85,9 +81,7 @@ public sealed class SyncSchedulerTests(Generated2kMailbox mailbox) : IClassFixtu
         await clock.AdvanceAsync(app.Services, backoff * 0.9);
         Assert.Equal(failed, await client.GetFromJsonAsync<SyncStatus>("/api/sync"));
 
-        await clock.AdvanceAsync(app.Services, (backoff * (1 + SyncSchedule.Spread)) - (backoff * 0.9) + TimeSpan.FromMinutes(1));
-        var retried = await SyncPolling.WhileRunningAsync(client);
-        Assert.Equal(clock.Now, retried.StartedAt);
+        var retried = await clock.AdvanceToScheduledSyncAsync(app.Services, client, (backoff * (1 + SyncSchedule.Spread)) - (backoff * 0.9) + TimeSpan.FromMinutes(1));
         Assert.Equal("failed", retried.State);
 
         // The second failure in a row waits twice the first backoff: not retried after one and a half ...
@@ -95,9 +89,8 @@ public sealed class SyncSchedulerTests(Generated2kMailbox mailbox) : IClassFixtu
         Assert.Equal(retried, await client.GetFromJsonAsync<SyncStatus>("/api/sync"));
 
         // ... but after two (and the spread).
-        await clock.AdvanceAsync(app.Services, (backoff * 2 * (1 + SyncSchedule.Spread)) - (backoff * 1.5) + TimeSpan.FromMinutes(1));
-        var again = await SyncPolling.WhileRunningAsync(client);
-        Assert.Equal(clock.Now, again.StartedAt);
+        var again = await clock.AdvanceToScheduledSyncAsync(app.Services, client, (backoff * 2 * (1 + SyncSchedule.Spread)) - (backoff * 1.5) + TimeSpan.FromMinutes(1));
+        Assert.Equal("failed", again.State);
     }
 
     [Fact]
@@ -158,9 +151,7 @@ public sealed class SyncSchedulerTests(Generated2kMailbox mailbox) : IClassFixtu
         // Their session's refresh token has expired: only a sign-in gives a new one.
         app.Tokens.Failure = new MicrosoftIdentityWebChallengeUserException(
             new MsalUiRequiredException("invalid_grant", "AADSTS700082: The refresh token has expired due to inactivity."), ["https://graph.microsoft.com/Mail.ReadBasic"]);
-        await clock.AdvanceAsync(app.Services, SurelyDue);
-        var failed = await SyncPolling.WhileRunningAsync(client);
-        Assert.Equal(clock.Now, failed.StartedAt);
+        var failed = await clock.AdvanceToScheduledSyncAsync(app.Services, client, SurelyDue);
         Assert.Equal("failed", failed.State);
         Assert.Equal(SyncErrors.SignInNeeded, failed.Error);
 
@@ -172,9 +163,7 @@ public sealed class SyncSchedulerTests(Generated2kMailbox mailbox) : IClassFixtu
         // They open the pane, which begins a new session and syncs: from then on they are scheduled again.
         app.Tokens.Failure = null;
         Assert.Equal("completed", (await SignedInApplication.SyncAsync(client)).State);
-        await clock.AdvanceAsync(app.Services, SurelyDue);
-        var refreshed = await SyncPolling.WhileRunningAsync(client);
-        Assert.Equal(clock.Now, refreshed.StartedAt);
+        var refreshed = await clock.AdvanceToScheduledSyncAsync(app.Services, client, SurelyDue);
         Assert.Equal("completed", refreshed.State);
     }
 

@@ -38,6 +38,18 @@ internal sealed class SchedulerClock
         await UntilAsync(() => scheduler.LookedAt >= now, $"The scheduler never looked at {now:O}");
     }
 
+    /// <summary>
+    /// Moves the clock like <see cref="AdvanceAsync"/>, expects the scheduler to have started the
+    /// client's user's sync at the new time, and returns how that sync ended.
+    /// </summary>
+    public async Task<SyncStatus> AdvanceToScheduledSyncAsync(IServiceProvider services, HttpClient client, TimeSpan by)
+    {
+        await AdvanceAsync(services, by);
+        var status = await SyncPolling.WhileRunningAsync(client);
+        Assert.True(status.StartedAt == Now, $"No sync was scheduled at {Now:O}: {status}");
+        return status;
+    }
+
     /// <summary>The sync rows as they stand.</summary>
     public static async Task<List<MailboxSync>> RowsAsync(IServiceProvider services)
     {
