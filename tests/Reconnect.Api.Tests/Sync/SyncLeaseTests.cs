@@ -21,13 +21,7 @@ public abstract class SyncLeaseTests : IDisposable
     private SyncLeaseTests(DatabaseProvider provider)
     {
         _database = new TestDatabase(provider);
-        using var db = _database.CreateContext();
-        var mailbox = new Mailbox { TenantId = "t", ObjectId = "o" };
-        db.Mailboxes.Add(mailbox);
-        db.SaveChanges();
-        db.MailboxSyncs.Add(new MailboxSync { MailboxId = mailbox.Id, State = SyncState.Completed, StartedAt = Completed.AddMinutes(-1), CompletedAt = Completed });
-        db.SaveChanges();
-        _mailboxId = mailbox.Id;
+        _mailboxId = _database.AddMailbox(new MailboxSync { State = SyncState.Completed, StartedAt = Completed.AddMinutes(-1), CompletedAt = Completed });
     }
 
     [Fact]
