@@ -52,6 +52,7 @@ internal static class SyncBenchmark
         var dataFolder = Directory.CreateTempSubdirectory("reconnect-bench-data-").FullName;
         using var host = BuildHost(dataFolder, simulator.BaseUrl, pageSize);
         await host.StartAsync();
+        var idle = Process.GetCurrentProcess().WorkingSet64;
 
         if (warmUp)
         {
@@ -75,7 +76,8 @@ internal static class SyncBenchmark
         var mailboxId = await MailboxIdAsync(host, User);
         var correspondents = await CountCorrespondentsAsync(host, mailboxId);
         Console.WriteLine($"index:            {correspondents:N0} correspondents, {await CountMeetingsAsync(host, mailboxId):N0} meeting interactions");
-        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB (this process: sync and SQLite; the simulator runs apart)");
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB (this process: sync and SQLite; the simulator runs apart; "
+            + $"{idle / 1024.0 / 1024.0:F0} MB when started, before any sync)");
 
         await host.StopAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

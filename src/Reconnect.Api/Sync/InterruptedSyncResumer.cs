@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Reconnect.Api.Identity;
 using Reconnect.Api.Infrastructure;
 
 namespace Reconnect.Api.Sync;
@@ -40,14 +39,12 @@ internal sealed class InterruptedSyncResumer(IServiceScopeFactory scopes, Mailbo
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
-        var interrupted = await leases.Orphaned(db).AsNoTracking()
-            .Join(db.Mailboxes, s => s.MailboxId, m => m.Id, (s, m) => new { m.Id, m.TenantId, m.ObjectId, m.DisplayName })
-            .ToListAsync(stoppingToken);
+        var interrupted = await leases.Orphaned(db).AsNoTracking().WithOwners(db).ToListAsync(stoppingToken);
         foreach (var mailbox in interrupted)
         {
-            if (await runner.StartAsync(mailbox.Id, new UserIdentity(mailbox.TenantId, mailbox.ObjectId, mailbox.DisplayName), stoppingToken))
+            if (await runner.StartAsync(mailbox.MailboxId, mailbox.User, stoppingToken))
             {
-                logger.LogInformation("Resumed the interrupted sync of mailbox {MailboxId}", mailbox.Id);
+                logger.LogInformation("Resumed the interrupted sync of mailbox {MailboxId}", mailbox.MailboxId);
             }
         }
     }

@@ -37,7 +37,18 @@ internal sealed class MailboxSyncRunner(
     /// Starts (or resumes) a mailbox's sync unless one is already running, here or on another instance;
     /// true if this call started it.
     /// </summary>
-    public async Task<bool> StartAsync(int mailboxId, UserIdentity user, CancellationToken cancellationToken)
+    public Task<bool> StartAsync(int mailboxId, UserIdentity user, CancellationToken cancellationToken) =>
+        StartCoreAsync(mailboxId, user, lastCompletedAt: null, cancellationToken);
+
+    /// <summary>
+    /// Starts a mailbox's sync only if its last sync still completed (or failed) at
+    /// <paramref name="lastCompletedAt"/>: the scheduler decided from that row, and an instance that
+    /// has synced the mailbox since must not be followed by a second sync of it at once.
+    /// </summary>
+    public Task<bool> StartScheduledAsync(int mailboxId, UserIdentity user, DateTime lastCompletedAt, CancellationToken cancellationToken) =>
+        StartCoreAsync(mailboxId, user, lastCompletedAt, cancellationToken);
+
+    private async Task<bool> StartCoreAsync(int mailboxId, UserIdentity user, DateTime? lastCompletedAt, CancellationToken cancellationToken)
     {
         // The slot is taken by a task that is not complete until the run is: a second caller arriving
         // while this one marks the sync started must see it running (a completed placeholder let two
@@ -56,7 +67,7 @@ internal sealed class MailboxSyncRunner(
         var acquired = false;
         try
         {
-            acquired = await MarkStartedAsync(mailboxId, cancellationToken);
+            acquired = await MarkStartedAsync(mailboxId, lastCompletedAt, cancellationToken);
         }
         finally
         {
@@ -102,15 +113,12 @@ internal sealed class MailboxSyncRunner(
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        try
+        // A stopping host has cancelled it already (it is linked to ApplicationStopping); and a host
+        // stopped twice at once (WebApplicationFactory's stop beside its entry point's own, which then
+        // disposes the container) may have disposed it, where only the flag may still be read.
+        if (!_stopping.IsCancellationRequested)
         {
             await _stopping.CancelAsync();
-        }
-        catch (ObjectDisposedException)
-        {
-            // The host gave up waiting (a failed start, a shutdown past its timeout) and disposed the
-            // services first: the syncs were cancelled by Dispose, and there is nothing left to wait for.
-            return;
         }
 
         Task[] running;
@@ -128,11 +136,11 @@ internal sealed class MailboxSyncRunner(
         _stopping.Dispose();
     }
 
-    private async Task<bool> MarkStartedAsync(int mailboxId, CancellationToken cancellationToken)
+    private async Task<bool> MarkStartedAsync(int mailboxId, DateTime? lastCompletedAt, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
-        return await leases.TryAcquireAsync(db, mailboxId, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        return await leases.TryAcquireAsync(db, mailboxId, clock.GetUtcNow().UtcDateTime, lastCompletedAt, cancellationToken);
     }
 
     private async Task RunAsync(int mailboxId, UserIdentity user, CancellationToken stopping)

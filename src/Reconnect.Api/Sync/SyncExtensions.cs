@@ -31,8 +31,11 @@ internal static class SyncExtensions
             builder.Services.AddSingleton<IGraphClientSource, DemoGraphClientSource>();
         }
 
-        // After the demo mailbox: a resumed demo sync needs the simulator running.
+        // After the demo mailbox: a resumed or scheduled demo sync needs the simulator running.
         builder.Services.AddHostedService<InterruptedSyncResumer>();
+        // After the resumer, so it stops first: no sync is scheduled while running ones hand over their leases.
+        builder.Services.AddSingleton<SyncScheduler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SyncScheduler>());
 
         return builder;
     }

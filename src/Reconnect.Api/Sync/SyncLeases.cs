@@ -1,23 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Reconnect.Api.Infrastructure;
 
 namespace Reconnect.Api.Sync;
-
-/// <summary>
-/// How long a mailbox's sync lease lasts without renewal. Bound from <c>{ "Sync": { "LeaseSeconds": 30 } }</c>.
-/// A killed instance's syncs are resumed elsewhere about this long after it died.
-/// </summary>
-public sealed class SyncOptions
-{
-    public const string SectionName = "Sync";
-
-    [Range(1, 3600)]
-    public int LeaseSeconds { get; set; } = 30;
-
-    internal TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
-}
 
 /// <summary>
 /// The per-mailbox sync lease, kept in the <see cref="MailboxSync"/> row so that instances sharing a
@@ -44,20 +29,27 @@ internal sealed class SyncLeases(IOptions<SyncOptions> options)
     /// <summary>
     /// Takes the mailbox's lease and marks its sync running, unless another live instance holds it.
     /// A sync left running (by a crash or a dead instance) resumes with its counts; any other starts
-    /// counting afresh at <paramref name="startedAt"/>.
+    /// counting afresh at <paramref name="startedAt"/>. With <paramref name="lastCompletedAt"/>, only
+    /// while the last sync still completed then (no sync has started since).
     /// </summary>
-    public async Task<bool> TryAcquireAsync(ReconnectDbContext db, int mailboxId, DateTime startedAt, CancellationToken cancellationToken)
+    public async Task<bool> TryAcquireAsync(ReconnectDbContext db, int mailboxId, DateTime startedAt, DateTime? lastCompletedAt, CancellationToken cancellationToken)
     {
         // Two instances may both find no row: the insert is idempotent, the UPDATE below decides.
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO \"MailboxSyncs\" (\"MailboxId\", \"State\", \"MessagesProcessed\", \"MessagesEstimated\", \"ItemsSkipped\") VALUES ({mailboxId}, {nameof(SyncState.Idle)}, 0, 0, 0) ON CONFLICT (\"MailboxId\") DO NOTHING",
-            cancellationToken);
+        // A scheduled start has seen the row, so it inserts none: a mailbox erased since its look is
+        // simply not found (the insert would fail on the erased mailbox's foreign key).
+        if (lastCompletedAt is null)
+        {
+            await db.Database.ExecuteSqlAsync(
+                $"INSERT INTO \"MailboxSyncs\" (\"MailboxId\", \"State\", \"MessagesProcessed\", \"MessagesEstimated\", \"ItemsSkipped\") VALUES ({mailboxId}, {nameof(SyncState.Idle)}, 0, 0, 0) ON CONFLICT (\"MailboxId\") DO NOTHING",
+                cancellationToken);
+        }
 
         var now = Now;
         var expires = now + Duration;
         var owner = InstanceId;
         var taken = await db.MailboxSyncs
             .Where(s => s.MailboxId == mailboxId && (s.LeaseOwner == null || s.LeaseOwner == owner || s.LeaseExpiresAt == null || s.LeaseExpiresAt < now))
+            .Where(s => lastCompletedAt == null || s.CompletedAt == lastCompletedAt)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(x => x.MessagesProcessed, x => x.State == SyncState.Running ? x.MessagesProcessed : 0L)
                 .SetProperty(x => x.MessagesEstimated, x => x.State == SyncState.Running ? x.MessagesEstimated : 0L)

@@ -5,7 +5,7 @@ namespace Reconnect.Api.Sync;
 
 /// <summary>
 /// The sync's OpenTelemetry metrics (meter <c>Reconnect.Sync</c>): pages and messages applied,
-/// items skipped, Graph retries and throttles, and how long each sync took. No tag names a user.
+/// items skipped, Graph retries and throttles, how long each sync took, and syncs the scheduler started. No tag names a user.
 /// </summary>
 internal sealed class SyncMetrics
 {
@@ -17,6 +17,7 @@ internal sealed class SyncMetrics
     private readonly Counter<long> _retries;
     private readonly Counter<long> _throttled;
     private readonly Histogram<double> _duration;
+    private readonly Counter<long> _scheduled;
 
     public SyncMetrics(IMeterFactory meters)
     {
@@ -27,6 +28,7 @@ internal sealed class SyncMetrics
         _retries = meter.CreateCounter<long>("reconnect.graph.retries", "{request}", "Graph requests retried by the resilience pipeline");
         _throttled = meter.CreateCounter<long>("reconnect.graph.throttled", "{request}", "Graph requests answered 429 and retried after Retry-After");
         _duration = meter.CreateHistogram<double>("reconnect.sync.duration", "s", "How long a sync ran, by outcome");
+        _scheduled = meter.CreateCounter<long>("reconnect.sync.scheduled", "{sync}", "Syncs the scheduler started, by reason (refresh or retry)");
     }
 
     public void PagesApplied(PageOutcome outcome)
@@ -35,6 +37,8 @@ internal sealed class SyncMetrics
         _messages.Add(outcome.Processed);
         _skipped.Add(outcome.Skipped);
     }
+
+    public void SyncScheduled(string reason) => _scheduled.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     /// <summary>Records a finished sync and the retries its mailbox's pipeline made meanwhile.</summary>
     public void SyncFinished(string outcome, TimeSpan duration, GraphResilienceStats stats, (long Retries, long Throttled) before)

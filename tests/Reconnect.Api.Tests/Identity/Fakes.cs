@@ -22,19 +22,30 @@ internal sealed class FakeTokenAcquisition : ITokenAcquisition
     /// <summary>When set, every user call throws it.</summary>
     public Exception? Failure { get; set; }
 
+    /// <summary>
+    /// When set, calls made without a signed-in user (the background sync's) wait until it completes
+    /// or the sync is cancelled: syncs stay running for as long as a test needs to look at them.
+    /// </summary>
+    public TaskCompletionSource? HoldBackgroundCalls { get; set; }
+
     public static string TokenFor(TestUser user) => "obo:" + GraphPermissions.SessionKey(new UserIdentity(user.TenantId, user.ObjectId, null));
 
-    public Task<string> GetAccessTokenForUserAsync(IEnumerable<string> scopes, string? tenantId = null, string? userFlow = null, ClaimsPrincipal? user = null, TokenAcquisitionOptions? tokenAcquisitionOptions = null)
+    public async Task<string> GetAccessTokenForUserAsync(IEnumerable<string> scopes, string? tenantId = null, string? userFlow = null, ClaimsPrincipal? user = null, TokenAcquisitionOptions? tokenAcquisitionOptions = null)
     {
         Calls.Enqueue(new TokenCall([.. scopes], tenantId, user?.FindFirst("oid")?.Value ?? user?.FindFirst(UserIdentity.ObjectIdClaim)?.Value,
             tokenAcquisitionOptions?.LongRunningWebApiSessionKey, tokenAcquisitionOptions?.Claims));
+        if (user is null && HoldBackgroundCalls is { } hold)
+        {
+            await hold.Task.WaitAsync(tokenAcquisitionOptions?.CancellationToken ?? CancellationToken.None);
+        }
+
         if (Failure is { } failure)
         {
             throw failure;
         }
 
         var key = tokenAcquisitionOptions?.LongRunningWebApiSessionKey ?? throw new InvalidOperationException("Reconnect always uses a long-running session.");
-        return Task.FromResult("obo:" + key);
+        return "obo:" + key;
     }
 
     public Task<string> GetAccessTokenForUserAsync(IEnumerable<string> scopes, string? authenticationScheme, string? tenantId = null, string? userFlow = null, ClaimsPrincipal? user = null, TokenAcquisitionOptions? tokenAcquisitionOptions = null) =>

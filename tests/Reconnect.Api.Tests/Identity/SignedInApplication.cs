@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -24,7 +23,8 @@ internal sealed class SignedInApplication(
     string tenantId = TestTokens.HomeTenant,
     string? graphBaseUrl = null,
     IDictionary<string, string?>? settings = null,
-    bool fakeTokenCache = true) : WebApplicationFactory<Program>
+    bool fakeTokenCache = true,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     public static readonly Uri BaseAddress = new("https://reconnect.example");
 
@@ -53,18 +53,7 @@ internal sealed class SignedInApplication(
     {
         var started = await client.PostAsync("/api/sync", null);
         Assert.Equal(System.Net.HttpStatusCode.Accepted, started.StatusCode);
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (true)
-        {
-            var status = await client.GetFromJsonAsync<SyncStatus>("/api/sync");
-            if (status is not null && status.State != "running")
-            {
-                return status;
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"The sync was still running: {status}");
-            await Task.Delay(25);
-        }
+        return await Support.SyncPolling.WhileRunningAsync(client, TimeSpan.FromMinutes(1));
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -91,23 +80,25 @@ internal sealed class SignedInApplication(
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services =>
+        builder.ConfigureTestServices(testServices =>
         {
             // Offline: the signing key of a static OpenID configuration, never a metadata download.
-            services.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
+            testServices.PostConfigure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme, options =>
             {
                 var configuration = new OpenIdConnectConfiguration { Issuer = TestTokens.Instance + "{tenantid}/v2.0" };
                 configuration.SigningKeys.Add(TestTokens.SigningKey);
                 options.Configuration = configuration;
                 options.ConfigurationManager = new StaticConfigurationManager<OpenIdConnectConfiguration>(configuration);
             });
-            services.RemoveAll<ITokenAcquisition>();
-            services.AddSingleton<ITokenAcquisition>(Tokens);
+            testServices.RemoveAll<ITokenAcquisition>();
+            testServices.AddSingleton<ITokenAcquisition>(Tokens);
             if (fakeTokenCache)
             {
-                services.RemoveAll<IMsalTokenCacheProvider>();
-                services.AddSingleton<IMsalTokenCacheProvider>(TokenCache);
+                testServices.RemoveAll<IMsalTokenCacheProvider>();
+                testServices.AddSingleton<IMsalTokenCacheProvider>(TokenCache);
             }
+
+            services?.Invoke(testServices);
         });
     }
 

@@ -144,6 +144,36 @@ public sealed class MultiInstanceSyncTests(Generated20kMailbox mailbox, ITestOut
         CorrespondenceTable.AssertEqual(CorrespondenceTable.Load(mailbox.ExpectedCsv), await IndexReader.ReadAllAsync(client), compareAutomated: false);
     }
 
+    [Fact]
+    public async Task TwoInstancesWhoseSchedulersFindTheSameMailboxDueSyncItOnce()
+    {
+        using var database = new PostgresTestDatabase();
+        var settings = new Dictionary<string, string?> { ["Database:Provider"] = "PostgreSQL", ["ConnectionStrings:Reconnect"] = database.ConnectionString };
+        var clocks = new[] { new SchedulerClock(), new SchedulerClock() };
+        await using var first = new ReconnectApplication(FixturePaths.Sample, settings: settings, services: clocks[0].Install);
+        await using var second = new ReconnectApplication(FixturePaths.Sample, settings: settings, services: clocks[1].Install);
+        var apps = new[] { first, second };
+        var client = first.CreateClient();
+        await Task.WhenAll(apps.Select(app => app.CreateClient().GetAsync("/api/sync")));
+        await first.SyncToCompletionAsync(client);
+        foreach (var app in apps)
+        {
+            app.DemoMailbox.Server.ResetRequestCount();
+        }
+
+        // Both clocks move together, so both schedulers judge the same row due.
+        var due = (new Reconnect.Api.Sync.SyncOptions().RefreshInterval * 1.2) + TimeSpan.FromMinutes(1);
+        await Task.WhenAll(clocks.Select((clock, i) => clock.AdvanceAsync(apps[i].Services, due)));
+        var status = await SyncPolling.WhileRunningAsync(client);
+
+        var requests = apps.Select(app => app.DemoMailbox.Server.RequestCount).ToList();
+        output.WriteLine($"Graph requests: {requests[0]} and {requests[1]}; final {status}");
+        Assert.Equal("completed", status.State);
+        Assert.Equal(clocks[0].Now, status.StartedAt);
+        Assert.Equal(0, requests.Min());
+        Assert.True(requests.Max() > 0, "neither instance synced the due mailbox");
+    }
+
     /// <summary>Both instances on one database; slow, small pages so a sync outlasts the race; short leases.</summary>
     private static Dictionary<string, string?> Settings(PostgresTestDatabase database) => new()
     {

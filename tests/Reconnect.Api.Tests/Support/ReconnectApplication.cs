@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -71,22 +70,7 @@ internal sealed class ReconnectApplication(
         client ??= CreateClient();
         var started = await client.PostAsync("/api/sync", null);
         started.EnsureSuccessStatusCode();
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
-        while (true)
-        {
-            var status = await client.GetFromJsonAsync<SyncStatus>("/api/sync");
-            if (status is not null && status.State != "running")
-            {
-                return status;
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The sync was still running after {timeout}: {status}");
-            }
-
-            await Task.Delay(50);
-        }
+        return await SyncPolling.WhileRunningAsync(client, timeout);
     }
 
     /// <summary>Syncs, and fails the test with the sync's own error unless it completed.</summary>

@@ -33,6 +33,19 @@ public sealed class TestDatabase : IDisposable
         ? new PostgreSqlReconnectDbContext(new DbContextOptionsBuilder<PostgreSqlReconnectDbContext>().UseNpgsql(_postgres.ConnectionString).Options)
         : new ReconnectDbContext(new DbContextOptionsBuilder<ReconnectDbContext>().UseSqlite(_sqlite!).Options);
 
+    /// <summary>Adds one mailbox with <paramref name="sync"/> as its sync row; returns the mailbox's id.</summary>
+    public int AddMailbox(MailboxSync sync)
+    {
+        using var db = CreateContext();
+        var mailbox = new Mailbox { TenantId = "t", ObjectId = "o" };
+        db.Mailboxes.Add(mailbox);
+        db.SaveChanges();
+        sync.MailboxId = mailbox.Id;
+        db.MailboxSyncs.Add(sync);
+        db.SaveChanges();
+        return mailbox.Id;
+    }
+
     public void Dispose()
     {
         _sqlite?.Dispose();

@@ -24,13 +24,7 @@ public abstract class CorrespondenceIndexWriterTests : IDisposable
     private CorrespondenceIndexWriterTests(DatabaseProvider provider)
     {
         _database = new TestDatabase(provider);
-        using var db = _database.CreateContext();
-        var mailbox = new Mailbox { TenantId = "t", ObjectId = "o" };
-        db.Mailboxes.Add(mailbox);
-        db.SaveChanges();
-        db.MailboxSyncs.Add(new MailboxSync { MailboxId = mailbox.Id, State = SyncState.Running });
-        db.SaveChanges();
-        _mailboxId = mailbox.Id;
+        _mailboxId = _database.AddMailbox(new MailboxSync { State = SyncState.Running });
     }
 
     public void Dispose()

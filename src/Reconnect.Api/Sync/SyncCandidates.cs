@@ -1,0 +1,18 @@
+using Reconnect.Api.Identity;
+using Reconnect.Api.Infrastructure;
+
+namespace Reconnect.Api.Sync;
+
+/// <summary>A mailbox's sync row with the user its sync reads Graph as: what a sync nobody asked for needs to start.</summary>
+internal sealed record SyncCandidate(int MailboxId, string TenantId, string ObjectId, string? DisplayName, SyncState State, DateTime? CompletedAt, string? Error)
+{
+    /// <summary>Known by tid + oid, which is all a background sync needs to find the user's on-behalf-of session.</summary>
+    public UserIdentity User => new(TenantId, ObjectId, DisplayName);
+}
+
+internal static class SyncCandidates
+{
+    public static IQueryable<SyncCandidate> WithOwners(this IQueryable<MailboxSync> syncs, ReconnectDbContext db) =>
+        syncs.Join(db.Mailboxes, s => s.MailboxId, m => m.Id,
+            (s, m) => new SyncCandidate(m.Id, m.TenantId, m.ObjectId, m.DisplayName, s.State, s.CompletedAt, s.Error));
+}
