@@ -1,19 +1,21 @@
-using System.Buffers;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using SQLitePCL;
 
 namespace Reconnect.Api.Infrastructure;
 
 /// <summary>
-/// Set-at-a-time statements for the sync's hot path, where EF's change tracking, and even a
-/// prepared statement per row, cost more than the database's own work. A batch of rows or keys
-/// travels as one parameter: a JSON array read by <c>json_each</c> on SQLite, an array on PostgreSQL
-/// (whose multi-row inserts stay within its parameter limit). Run on the context's connection and
-/// current transaction.
+/// Statements for the sync's hot path, where EF's change tracking and query compilation cost more
+/// than the database's own work: inserts of many rows, and lookups of many keys in one statement
+/// (the keys travel as one parameter: a JSON array read by <c>json_each</c> on SQLite, an array on
+/// PostgreSQL). On SQLite, inserts step one prepared statement per row, bound by position; on
+/// PostgreSQL, they are multi-row statements within its parameter limit, to save round trips.
+/// All run on the context's connection and current transaction.
 /// </summary>
 internal static class BatchSql
 {
@@ -30,18 +32,14 @@ internal static class BatchSql
             return;
         }
 
-        await using var command = CreateCommand(db);
         var into = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) ";
-        if (db.Database.IsSqlite())
+        if (db.Database.GetDbConnection() is SqliteConnection { Handle: { } sqlite })
         {
-            // "WHERE true" tells SQLite's parser that ON CONFLICT starts an upsert, not a join constraint.
-            command.CommandText = into
-                + $"SELECT {string.Join(", ", columns.Select((_, i) => $"value->>{i}"))} FROM json_each(@rows) WHERE true {onConflict}";
-            AddParameter(command, "@rows", JsonRows(rows));
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            InsertIntoSqlite(sqlite, into + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))}) {onConflict}", rows);
             return;
         }
 
+        await using var command = CreateCommand(db);
         var prepared = 0;
         foreach (var chunk in rows.Chunk(Math.Max(1, MaxPostgreSqlParameters / columns.Length)))
         {
@@ -119,6 +117,45 @@ internal static class BatchSql
         }
     }
 
+    /// <summary>
+    /// One statement prepared once and stepped per row, its values bound by position straight to
+    /// SQLite: per row, Microsoft.Data.Sqlite's command would look every parameter up by name.
+    /// It runs on the context's connection, so inside its current transaction.
+    /// </summary>
+    private static void InsertIntoSqlite(sqlite3 connection, string sql, IReadOnlyCollection<object?[]> rows)
+    {
+        Check(connection, raw.sqlite3_prepare_v2(connection, sql, out var statement));
+        using (statement)
+        {
+            foreach (var row in rows)
+            {
+                for (var i = 0; i < row.Length; i++)
+                {
+                    Check(connection, row[i] switch
+                    {
+                        null => raw.sqlite3_bind_null(statement, i + 1),
+                        string text => raw.sqlite3_bind_text(statement, i + 1, text),
+                        int number => raw.sqlite3_bind_int64(statement, i + 1, number),
+                        long number => raw.sqlite3_bind_int64(statement, i + 1, number),
+                        bool flag => raw.sqlite3_bind_int64(statement, i + 1, flag ? 1 : 0),
+                        Enum member => raw.sqlite3_bind_int64(statement, i + 1, Convert.ToInt64(member, CultureInfo.InvariantCulture)),
+                        DateTime date => raw.sqlite3_bind_text(statement, i + 1, date.ToString(SqliteDateFormat, CultureInfo.InvariantCulture)),
+                        var value => throw new NotSupportedException($"BatchSql cannot write a {value.GetType().Name} to SQLite."),
+                    });
+                }
+
+                var done = raw.sqlite3_step(statement);
+                raw.sqlite3_reset(statement);
+                if (done != raw.SQLITE_DONE)
+                {
+                    Check(connection, done);
+                }
+            }
+        }
+    }
+
+    private static void Check(sqlite3 connection, int result) => SqliteException.ThrowExceptionForRC(result, connection);
+
     /// <summary>An upsert clause that overwrites every column but the key with the new row's values.</summary>
     public static string OverwriteOnConflict(string[] columns, int keyColumns) =>
         $"ON CONFLICT ({string.Join(", ", columns.Take(keyColumns).Select(c => $"\"{c}\""))}) DO UPDATE SET "
@@ -159,45 +196,7 @@ internal static class BatchSql
         command.CommandText = sql.Append(' ').Append(onConflict).ToString();
     }
 
-    /// <summary>
-    /// Rows as a JSON array of arrays, each value as SQLite would store it when bound as a parameter
-    /// (dates in EF Core's text format, booleans and enums as integers), so rows written here read
-    /// back through EF exactly like rows EF wrote.
-    /// </summary>
-    private static string JsonRows(IReadOnlyCollection<object?[]> rows)
-    {
-        var buffer = new ArrayBufferWriter<byte>(rows.Count * 128);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartArray();
-            foreach (var row in rows)
-            {
-                json.WriteStartArray();
-                foreach (var value in row)
-                {
-                    switch (value)
-                    {
-                        case null: json.WriteNullValue(); break;
-                        case string text: json.WriteStringValue(text); break;
-                        case int number: json.WriteNumberValue(number); break;
-                        case long number: json.WriteNumberValue(number); break;
-                        case bool flag: json.WriteNumberValue(flag ? 1 : 0); break;
-                        case Enum member: json.WriteNumberValue(Convert.ToInt64(member, CultureInfo.InvariantCulture)); break;
-                        case DateTime date: json.WriteStringValue(date.ToString(SqliteDateFormat, CultureInfo.InvariantCulture)); break;
-                        default: throw new NotSupportedException($"BatchSql cannot write a {value.GetType().Name} to SQLite.");
-                    }
-                }
-
-                json.WriteEndArray();
-            }
-
-            json.WriteEndArray();
-        }
-
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    /// <summary>How Microsoft.Data.Sqlite and EF Core store a <see cref="DateTime"/>.</summary>
+    /// <summary>How Microsoft.Data.Sqlite and EF Core store a <see cref="DateTime"/>, so rows written here read back through EF like rows EF wrote.</summary>
     private const string SqliteDateFormat = "yyyy'-'MM'-'dd HH':'mm':'ss.FFFFFFF";
 
     private static object ToDbValue(object? value) => value switch

@@ -264,9 +264,10 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
         }
 
         var addresses = added.SelectMany(m => m.Message.Correspondents).Select(p => p.Address).Distinct(StringComparer.Ordinal).ToList();
-        var correspondents = await db.Correspondents.AsNoTracking()
-            .Where(c => c.MailboxId == mailboxId && addresses.Contains(c.Address))
-            .ToDictionaryAsync(c => c.Address, StringComparer.Ordinal, cancellationToken);
+        var correspondents = (await BatchSql.LookupAsync(db,
+                $"SELECT {string.Join(", ", CorrespondentColumns.Skip(1).Select(c => $"\"{c}\""))} FROM \"Correspondents\"", "Address", mailboxId, addresses,
+                r => ReadCorrespondent(r, mailboxId), cancellationToken))
+            .ToDictionary(c => c.Address, StringComparer.Ordinal);
 
         var interactions = new List<object?[]>();
         foreach (var (id, message) in added)
@@ -301,6 +302,28 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
             })],
             BatchSql.OverwriteOnConflict(CorrespondentColumns, keyColumns: 2), cancellationToken);
     }
+
+    /// <summary>A row of <see cref="CorrespondentColumns"/> after the mailbox id, as <see cref="BatchSql.LookupAsync"/> reads it.</summary>
+    private static Correspondent ReadCorrespondent(System.Data.Common.DbDataReader row, int mailboxId) => new()
+    {
+        MailboxId = mailboxId,
+        Address = row.GetString(0),
+        DisplayName = row.IsDBNull(1) ? null : row.GetString(1),
+        NameFromSender = row.GetBoolean(2),
+        NameSeenAt = UtcOrNull(row, 3),
+        SentCount = row.GetInt32(4),
+        ReceivedCount = row.GetInt32(5),
+        FirstSent = UtcOrNull(row, 6),
+        LastSent = UtcOrNull(row, 7),
+        FirstReceived = UtcOrNull(row, 8),
+        LastReceived = UtcOrNull(row, 9),
+        BulkCount = row.GetInt32(10),
+        OtherCount = row.GetInt32(11),
+    };
+
+    // Every stored date is UTC; SQLite hands it back unspecified.
+    private static DateTime? UtcOrNull(System.Data.Common.DbDataReader row, int column) =>
+        row.IsDBNull(column) ? null : DateTime.SpecifyKind(row.GetDateTime(column), DateTimeKind.Utc);
 
     private async Task RecountAsync(int mailboxId, HashSet<string> addresses, CancellationToken cancellationToken)
     {

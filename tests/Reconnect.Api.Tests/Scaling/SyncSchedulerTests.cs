@@ -195,9 +195,10 @@ public sealed class SyncSchedulerTests(Generated2kMailbox mailbox) : IClassFixtu
     {
         await using var app = new ReconnectApplication(FixturePaths.Sample, settings: new Dictionary<string, string?> { [key] = value });
 
-        var error = Assert.Throws<OptionsValidationException>(() => app.CreateClient());
+        var refusal = app.RefusalToStart();
 
-        Assert.Contains(key.Split(':')[1], error.Message);
+        Assert.Contains(nameof(OptionsValidationException), refusal);
+        Assert.Contains(key.Split(':')[1], refusal);
     }
 
     private static int Running(IEnumerable<MailboxSync> rows) => rows.Count(r => r.State == SyncState.Running);

@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 using Reconnect.Api.Demo;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Api.Sync;
@@ -25,6 +27,7 @@ internal sealed class ReconnectApplication(
 {
     private readonly string _dataFolder = Directory.CreateTempSubdirectory("reconnect-test-").FullName;
     private readonly PostgresTestDatabase? _postgres = database == DatabaseProvider.PostgreSql ? new PostgresTestDatabase() : null;
+    private readonly FakeLoggerProvider _log = new();
 
     public DemoMailboxHost DemoMailbox => Services.GetRequiredService<DemoMailboxHost>();
 
@@ -58,10 +61,23 @@ internal sealed class ReconnectApplication(
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(collection => collection.AddSingleton<ILoggerProvider>(_log));
         if (services is not null)
         {
             builder.ConfigureTestServices(services);
         }
+    }
+
+    /// <summary>
+    /// Starts the app, which must refuse to start, and returns why: the exception and the errors it
+    /// logged. WebApplicationFactory can lose the exception itself, when the app's own Run disposes the
+    /// failed host before the factory looks at it; the host has logged the cause by then.
+    /// </summary>
+    public string RefusalToStart()
+    {
+        var error = Assert.ThrowsAny<Exception>(() => CreateClient());
+        var logged = _log.Collector.GetSnapshot().Where(r => r.Level >= LogLevel.Error).Select(r => $"{r.Message} {r.Exception}");
+        return string.Join('\n', logged.Prepend(error.ToString()));
     }
 
     /// <summary>Starts a sync and waits until it is no longer running; returns the final status.</summary>

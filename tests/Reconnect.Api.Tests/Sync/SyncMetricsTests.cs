@@ -22,8 +22,8 @@ public sealed class SyncMetricsTests
 
         Assert.Equal(status.MessagesProcessed, messages.GetMeasurementSnapshot().Sum(m => m.Value));
         Assert.Equal(status.ItemsSkipped, skipped.GetMeasurementSnapshot().Sum(m => m.Value));
-        // Five-message pages over the sample's folders: more pages than folders.
-        Assert.True(pages.GetMeasurementSnapshot().Count > 6);
+        // Five-message pages over the sample's folders: more pages than folders (several may be applied in one commit).
+        Assert.True(pages.GetMeasurementSnapshot().Sum(m => m.Value) > 6);
         var finished = Assert.Single(duration.GetMeasurementSnapshot());
         Assert.Equal("completed", finished.Tags["outcome"]);
         Assert.True(finished.Value > 0);
