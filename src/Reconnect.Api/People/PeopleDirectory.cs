@@ -23,9 +23,16 @@ internal sealed class PeopleDirectory(ReconnectDbContext db, PeopleCache cache, 
         var correspondents = await db.Correspondents.AsNoTracking().Where(c => c.MailboxId == mailboxId)
             .Select(c => new CorrespondentRecord(c.Address, c.DisplayName, c.SentCount, c.ReceivedCount, c.FirstSent, c.LastSent, c.FirstReceived, c.LastReceived, c.BulkCount, c.OtherCount))
             .ToListAsync(cancellationToken);
-        var interactions = await db.Interactions.AsNoTracking().Where(i => i.MailboxId == mailboxId)
-            .Select(i => new InteractionRecord(i.Address, i.Direction, i.Date, i.GroupSize, i.Kind, i.Bulk))
-            .ToListAsync(cancellationToken);
+        // Hundreds of thousands of rows name a few thousand addresses: one string per address, not per row.
+        var addresses = correspondents.Select(c => c.Address).ToDictionary(a => a, StringComparer.Ordinal);
+        var interactions = new List<InteractionRecord>();
+        await foreach (var row in db.Interactions.AsNoTracking().Where(i => i.MailboxId == mailboxId)
+            .Select(i => new { i.Address, i.Direction, i.Date, i.GroupSize, i.Kind, i.Bulk }).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            var address = addresses.TryGetValue(row.Address, out var known) ? known : addresses[row.Address] = row.Address;
+            interactions.Add(new InteractionRecord(address, row.Direction, row.Date, row.GroupSize, row.Kind, row.Bulk));
+        }
+
         var contacts = (await db.Contacts.AsNoTracking().Where(c => c.MailboxId == mailboxId).ToListAsync(cancellationToken))
             .Select(c => new ContactRecord(c.ContactId, c.DisplayName, c.GivenName, c.Surname, c.CompanyName, c.Addresses.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
         var notAPerson = await db.Feedback.AsNoTracking().Where(f => f.MailboxId == mailboxId && f.NotAPerson).Select(f => f.Address).ToListAsync(cancellationToken);
