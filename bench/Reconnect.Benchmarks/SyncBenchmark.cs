@@ -101,8 +101,9 @@ internal static class SyncBenchmark
 
     private static IHost BuildHost(string dataFolder, string graphBaseUrl, int pageSize)
     {
-        // The content root is where appsettings files are watched, recursively: the benchmark's own folder, never the working directory.
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        // The content root is where appsettings files are looked for and watched, recursively: an empty
+        // folder, so no settings file applies and no watcher scans the working directory during the run.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = dataFolder });
         builder.Configuration["Storage:DataFolder"] = dataFolder;
         builder.Configuration["Graph:BaseUrl"] = graphBaseUrl;
         builder.Configuration["Graph:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
