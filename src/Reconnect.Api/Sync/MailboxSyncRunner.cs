@@ -28,6 +28,9 @@ internal sealed class MailboxSyncRunner(
     // A folder whose delta state keeps expiring is not resynced forever.
     private const int MaxResyncsPerFolder = 3;
 
+    // Pages committed together cost little more than one, but each is held in memory until its commit.
+    private const int MaxPagesPerCommit = 3;
+
     private readonly Dictionary<int, Task> _running = [];
     // Cancelled as the host begins to stop, while the database is still reachable: a sync that stops
     // then can release its lease, so another instance resumes it at once rather than after it expires.
@@ -280,12 +283,12 @@ internal sealed class MailboxSyncRunner(
 
     /// <summary>
     /// The page just read and the pages queued right behind it, up to the first reset or removal
-    /// (which must apply in order): the writer commits them together.
+    /// (which must apply in order), at most <see cref="MaxPagesPerCommit"/>: the writer commits them together.
     /// </summary>
     private static List<FolderPage> WaitingPages(FolderPage first, ChannelReader<FolderWork> queue)
     {
         var batch = new List<FolderPage> { first };
-        while (queue.TryPeek(out var next) && next.Page is not null && queue.TryRead(out next))
+        while (batch.Count < MaxPagesPerCommit && queue.TryPeek(out var next) && next.Page is not null && queue.TryRead(out next))
         {
             batch.Add(new FolderPage(next.FolderId, next.Page!));
         }
