@@ -15,8 +15,6 @@ internal static class StorageExtensions
             .PostConfigure(options => options.DataFolder = Path.GetFullPath(options.DataFolder, builder.Environment.ContentRootPath))
             .ValidateOnStart();
 
-        // Contexts are pooled: every API request uses one, and setting up a fresh context's
-        // services cost more CPU than the queries of a suggestions request under load.
         var provider = DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.SettingName]);
         var connectionString = builder.Configuration.GetConnectionString("Reconnect");
         if (provider == DatabaseProvider.PostgreSql)
@@ -26,7 +24,7 @@ internal static class StorageExtensions
                 throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:Reconnect is not set (e.g. \"Host=127.0.0.1;Database=reconnect;Username=reconnect;Password=...\").");
             }
 
-            builder.Services.AddDbContextPool<ReconnectDbContext, PostgreSqlReconnectDbContext>(options => options.UseNpgsql(connectionString));
+            builder.Services.AddDbContext<ReconnectDbContext, PostgreSqlReconnectDbContext>(options => options.UseNpgsql(connectionString));
         }
         else
         {
@@ -37,7 +35,7 @@ internal static class StorageExtensions
                 connectionString = $"Data Source={Path.Combine(folder, "reconnect.db")}";
             }
 
-            builder.Services.AddDbContextPool<ReconnectDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            builder.Services.AddDbContext<ReconnectDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         }
 
         builder.Services.AddHostedService<DatabaseMigrator>();
