@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Core.Meetings;
 using Reconnect.Core.People;
+using Reconnect.Core.Suggestions;
 
 namespace Reconnect.Api.People;
 
@@ -69,6 +69,7 @@ internal sealed class PeopleSnapshot
     {
         Version = version;
         All = people;
+        Ranking = RankingIndex.Build(people);
         ById = people.ToDictionary(p => p.PersonId, StringComparer.Ordinal);
         ByAddress = new Dictionary<string, PersonProfile>(StringComparer.Ordinal);
         foreach (var person in people)
@@ -82,20 +83,9 @@ internal sealed class PeopleSnapshot
 
     public long Version { get; }
     public IReadOnlyList<PersonProfile> All { get; }
+
+    /// <summary>What suggestions are ranked from, laid out once per snapshot rather than per request.</summary>
+    public RankingIndex Ranking { get; }
     public IReadOnlyDictionary<string, PersonProfile> ById { get; }
     public Dictionary<string, PersonProfile> ByAddress { get; }
-}
-
-/// <summary>The process-wide cache of people snapshots, one per mailbox, newest version wins.</summary>
-internal sealed class PeopleCache
-{
-    private readonly ConcurrentDictionary<int, PeopleSnapshot> _snapshots = new();
-
-    public PeopleSnapshot? TryGet(int mailboxId, long version) =>
-        _snapshots.TryGetValue(mailboxId, out var snapshot) && snapshot.Version == version ? snapshot : null;
-
-    public void Set(int mailboxId, PeopleSnapshot snapshot) =>
-        _snapshots.AddOrUpdate(mailboxId, snapshot, (_, existing) => existing.Version > snapshot.Version ? existing : snapshot);
-
-    public void Forget(int mailboxId) => _snapshots.TryRemove(mailboxId, out _);
 }

@@ -25,7 +25,7 @@ internal static class SuggestionsApi
         var (mailbox, feedback, _) = await user.GetMailboxWithFeedbackAsync(countCorrespondents: false, cancellationToken);
         var people = await directory.GetAsync(mailbox.Id, mailbox.PeopleVersion, cancellationToken);
         var suggestions = SuggestionRanker.Rank(
-            people.All, clock.GetUtcNow().UtcDateTime, SuggestionSettings.ForThreshold(mailbox.StaleAfterMonths),
+            people.Ranking, clock.GetUtcNow().UtcDateTime, SuggestionSettings.ForThreshold(mailbox.StaleAfterMonths),
             FeedbackStore.Interpret(feedback), query.Take);
         return TypedResults.Ok(new SuggestionList(suggestions));
     }
