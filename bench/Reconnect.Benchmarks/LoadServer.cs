@@ -43,15 +43,29 @@ internal sealed class LoadServer : WebApplicationFactory<Reconnect.Api.Infrastru
     {
         var key = BenchTokens.KeyFrom(Environment.GetEnvironmentVariable(SigningKeyVariable)
             ?? throw new InvalidOperationException($"{SigningKeyVariable} is not set: run the 'load' command, which starts this one."));
-        // The API's settings files are copied beside this program; without this the factory
-        // looks for the project folder next to the solution file, which is not where it is.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RECONNECT_API", AppContext.BaseDirectory);
+        // The factory would look for the project beside the solution file, which is not where it is.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_RECONNECT_API", ContentRoot());
         await using var server = new LoadServer(key);
         server.StartServer();
         var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var origin = address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
         await BenchChild.ServeUntilStdinClosesAsync($"{ReadyLine}{origin} {(GCSettings.IsServerGC ? "server" : "workstation")}-gc");
         return 0;
+    }
+
+    /// <summary>The API project's folder (its wwwroot included) when run from a clone, else the settings copied beside this program.</summary>
+    private static string ContentRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            var project = Path.Combine(folder.FullName, "src", "Reconnect.Api");
+            if (File.Exists(Path.Combine(project, "Reconnect.Api.csproj")))
+            {
+                return project;
+            }
+        }
+
+        return AppContext.BaseDirectory;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
