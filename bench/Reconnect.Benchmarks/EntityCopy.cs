@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 using NpgsqlTypes;
 using Reconnect.Api.Infrastructure;
@@ -23,7 +24,8 @@ internal static class EntityCopy
 
         var entity = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
         var table = entity.GetTableName()!;
-        var properties = entity.GetProperties().ToArray();
+        // Keys the database generates (identity columns) are left to it, as EF leaves them.
+        var properties = entity.GetProperties().Where(p => p.ValueGenerated == ValueGenerated.Never).ToArray();
         var columns = properties.Select(p => p.GetColumnName()).ToArray();
         var values = rows.Select(row => properties.Select(p =>
         {

@@ -28,6 +28,8 @@ internal static class LoadBenchmark
         var connections = arguments.Int("connections", 16);
         var threads = arguments.Int("threads", 1);
         var endpoints = arguments.String("endpoints")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? DefaultEndpoints;
+        // Every user is active in this load, so by default the people cache holds them all.
+        var cacheCapacity = arguments.Int("cache-capacity", users * correspondents);
         if (!WrkIsInstalled())
         {
             Console.Error.WriteLine("The load command drives the API with wrk: sudo apt-get install -y wrk");
@@ -49,9 +51,9 @@ internal static class LoadBenchmark
         await File.WriteAllTextAsync(script, WrkScript);
         try
         {
-            using var api = await BenchChild.StartAsync(LoadServer.ReadyLine, ServerEnvironment(database, tokens), "load-serve");
+            using var api = await BenchChild.StartAsync(LoadServer.ReadyLine, ServerEnvironment(database, tokens, cacheCapacity), "load-serve");
             var origin = api.Ready.Split(' ')[0];
-            Console.WriteLine($"api:      {api.Ready} (pid {api.Process.Id}), Production, JWT bearer via Microsoft.Identity.Web");
+            Console.WriteLine($"api:      {api.Ready} (pid {api.Process.Id}), Production, JWT bearer via Microsoft.Identity.Web, People:CacheCapacity {cacheCapacity:N0}");
             await FirstRequestsAsync(origin, tokenFile, endpoints);
 
             Console.WriteLine($"load:     wrk, {threads} thread(s), {connections} connections, {warmup} s warm-up then {seconds} s per endpoint, a random user's token per request");
@@ -80,7 +82,8 @@ internal static class LoadBenchmark
 
     private static async Task SeedAsync(BenchDatabase database, int users, int correspondents)
     {
-        var builder = Host.CreateApplicationBuilder();
+        // The content root is where settings files are watched, recursively: this program's folder, not the working directory.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         database.ApplyTo(builder.Configuration);
         builder.Configuration["Storage:DataFolder"] = Path.GetTempPath();
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -97,7 +100,7 @@ internal static class LoadBenchmark
         await host.StopAsync();
     }
 
-    private static Dictionary<string, string> ServerEnvironment(BenchDatabase database, BenchTokens tokens)
+    private static Dictionary<string, string> ServerEnvironment(BenchDatabase database, BenchTokens tokens, int cacheCapacity)
     {
         var settings = database.Settings.ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
         settings["Demo__Enabled"] = "false";
@@ -108,6 +111,7 @@ internal static class LoadBenchmark
         settings["Storage__DataFolder"] = Path.GetTempPath();
         settings["Clock__Now"] = LoadSeeder.Now.ToString("O", CultureInfo.InvariantCulture);
         settings["Logging__LogLevel__Default"] = "Warning";
+        settings["People__CacheCapacity"] = cacheCapacity.ToString(CultureInfo.InvariantCulture);
         settings[LoadServer.SigningKeyVariable] = tokens.PublicKey;
         // The API's own runtimeconfig asks for the server GC; this program's does not.
         settings["DOTNET_gcServer"] = "1";

@@ -23,7 +23,7 @@ static int Usage()
           suggestions  [--correspondents 10000] [--requests 2000]
           drafts       [--drafts 20000]
           load         [--provider Sqlite|PostgreSQL] [--connection "Host=..."] [--users 1000] [--correspondents 2000]
-                       [--connections 16] [--threads 1] [--warmup 10] [--duration 30] [--endpoints /api/suggestions,/api/correspondents] [--reseed 1]
+                       [--connections 16] [--threads 1] [--warmup 10] [--duration 30] [--endpoints /api/suggestions,/api/correspondents] [--cache-capacity N] [--reseed 1]
         """);
     return 2;
 }
