@@ -102,7 +102,14 @@ internal sealed class MailboxSyncRunner(
     /// </summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        // A stopping host has cancelled it already (it is linked to ApplicationStopping); and a host
+        // stopped twice at once (WebApplicationFactory's stop beside its entry point's own, which then
+        // disposes the container) may have disposed it, where only the flag may still be read.
+        if (!_stopping.IsCancellationRequested)
+        {
+            await _stopping.CancelAsync();
+        }
+
         Task[] running;
         lock (_running)
         {
