@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net.Http.Json;
 using Reconnect.GraphSimulator;
 
@@ -11,12 +10,12 @@ namespace Reconnect.Benchmarks;
 internal sealed class SimulatorProcess : IAsyncDisposable
 {
     private const string ReadyLine = "SIMULATOR ";
-    private readonly Process _process;
+    private readonly BenchChild _child;
     private readonly HttpClient _control;
 
-    private SimulatorProcess(Process process, string origin)
+    private SimulatorProcess(BenchChild child, string origin)
     {
-        _process = process;
+        _child = child;
         Origin = origin;
         _control = new HttpClient { BaseAddress = new Uri(origin) };
     }
@@ -33,39 +32,16 @@ internal sealed class SimulatorProcess : IAsyncDisposable
             Faults = new Reconnect.GraphSimulator.Faults.FaultOptions { ThrottleRate = throttleRate, RetryAfterSeconds = retryAfterSeconds, StrictRetryAfter = true },
         };
         await using var server = await GraphSimulatorServer.StartAsync(GraphMailboxSimulator.Load(fixturePath), options);
-        Console.WriteLine(ReadyLine + server.Origin);
-        await Console.In.ReadToEndAsync();
+        await BenchChild.ServeUntilStdinClosesAsync(ReadyLine + server.Origin);
         return 0;
     }
 
     public static async Task<SimulatorProcess> StartAsync(string fixturePath, double throttleRate = 0, int retryAfterSeconds = 1)
     {
-        var self = typeof(SimulatorProcess).Assembly.Location;
-        var start = new ProcessStartInfo(Environment.ProcessPath!)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
-        {
-            start.ArgumentList.Add(self);
-        }
-
-        start.ArgumentList.Add("serve");
-        start.ArgumentList.Add(fixturePath);
-        start.ArgumentList.Add(throttleRate.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        start.ArgumentList.Add(retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var process = Process.Start(start)!;
-        while (await process.StandardOutput.ReadLineAsync() is { } line)
-        {
-            if (line.StartsWith(ReadyLine, StringComparison.Ordinal))
-            {
-                return new SimulatorProcess(process, line[ReadyLine.Length..].Trim());
-            }
-        }
-
-        throw new InvalidOperationException("The simulator process ended before it was ready.");
+        var child = await BenchChild.StartAsync(ReadyLine, null, "serve", fixturePath,
+            throttleRate.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            retryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return new SimulatorProcess(child, child.Ready);
     }
 
     public async Task<long> RequestCountAsync() =>
@@ -86,17 +62,11 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        _process.StandardInput.Close();
-        if (!_process.WaitForExit(5000))
-        {
-            _process.Kill();
-        }
-
-        await _process.WaitForExitAsync();
+        _child.Dispose();
         _control.Dispose();
-        _process.Dispose();
+        return ValueTask.CompletedTask;
     }
 
     private sealed record State(long RequestCount, long Throttled, long RetryAfterViolations);

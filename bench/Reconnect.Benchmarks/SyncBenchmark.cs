@@ -32,6 +32,8 @@ internal static class SyncBenchmark
         var retryAfter = arguments.Int("retry-after", 1);
         var calendar = arguments.Int("calendar", 0) == 1; // --calendar 1: events.jsonl too
         var warmUp = arguments.Int("warmup", 1) == 1; // --warmup 0: measure the process's very first sync
+        var concurrent = arguments.Int("concurrent", 0); // --concurrent N: N users' full syncs at once, for memory per sync
+        var database = BenchDatabase.For(arguments, $"reconnect_sync_{Environment.ProcessId}");
 
         var fixture = Path.Combine(Path.GetTempPath(), $"reconnect-bench-mailbox-{messages}-{seed}-{changeRate}{(calendar ? "-calendar" : "")}");
         var generation = Stopwatch.StartNew();
@@ -50,14 +52,30 @@ internal static class SyncBenchmark
         }
 
         var dataFolder = Directory.CreateTempSubdirectory("reconnect-bench-data-").FullName;
-        using var host = BuildHost(dataFolder, simulator.BaseUrl, pageSize);
+        Console.WriteLine($"database: {database.Description}");
+        using var host = BuildHost(dataFolder, database, simulator.BaseUrl, pageSize);
         await host.StartAsync();
-        var idle = Process.GetCurrentProcess().WorkingSet64;
+        try
+        {
+            await (concurrent > 0 ? MeasureConcurrentAsync(host, concurrent) : MeasureAllAsync(host, simulator, floor, database, warmUp));
+        }
+        finally
+        {
+            await host.StopAsync();
+            await database.DropAsync();
+            Directory.Delete(dataFolder, recursive: true);
+        }
 
+        return 0;
+    }
+
+    private static async Task MeasureAllAsync(IHost host, SimulatorProcess simulator, int floor, BenchDatabase database, bool warmUp)
+    {
+        var idle = Process.GetCurrentProcess().WorkingSet64;
         if (warmUp)
         {
-            // A server has synced before: the first sync of a process also pays for JIT compilation and
-            // tiering (about 3 s of CPU here), so it runs first, for another user, and is reported apart.
+            // A server has synced before: the first sync of a process also pays for JIT compilation
+            // (several seconds of CPU), so it runs first, for another user, and is reported apart.
             var first = await MeasureAsync(host, simulator, WarmUpUser);
             Console.WriteLine($"warm-up sync:     {first.Processed:N0} items, {first.Cpu.TotalSeconds:F2} s CPU (first sync in this process, another user)");
         }
@@ -76,13 +94,68 @@ internal static class SyncBenchmark
         var mailboxId = await MailboxIdAsync(host, User);
         var correspondents = await CountCorrespondentsAsync(host, mailboxId);
         Console.WriteLine($"index:            {correspondents:N0} correspondents, {await CountMeetingsAsync(host, mailboxId):N0} meeting interactions");
-        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB (this process: sync and SQLite; the simulator runs apart; "
+        var where = database.Provider == DatabaseProvider.Sqlite ? "sync and SQLite" : "sync; PostgreSQL and the simulator run apart";
+        Console.WriteLine($"peak working set: {Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0:F0} MB (this process: {where}{(warmUp ? ", two syncs" : "")}; "
             + $"{idle / 1024.0 / 1024.0:F0} MB when started, before any sync)");
+        Console.WriteLine($"load average:     {LoadBenchmark.LoadAverage()} (1 minute, at the end)");
+    }
 
-        await host.StopAsync();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(dataFolder, recursive: true);
-        return 0;
+    /// <summary>
+    /// Memory per active sync: <paramref name="count"/> users' full syncs of the mailbox at once,
+    /// the working set sampled throughout and compared with the settled process before they start.
+    /// </summary>
+    private static async Task MeasureConcurrentAsync(IHost host, int count)
+    {
+        var runner = host.Services.GetRequiredService<MailboxSyncRunner>();
+        var users = Enumerable.Range(0, count).Select(i => new UserIdentity("bench-tenant", $"bench-user-{i}", $"Benchmark {i}")).ToList();
+        var mailboxes = new List<int>();
+        foreach (var user in users)
+        {
+            mailboxes.Add(await MailboxIdAsync(host, user));
+        }
+
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var self = Process.GetCurrentProcess();
+        self.Refresh();
+        var baseline = self.WorkingSet64;
+        var peak = baseline;
+        using var sampling = new CancellationTokenSource();
+        var sampler = Task.Run(async () =>
+        {
+            while (!sampling.IsCancellationRequested)
+            {
+                self.Refresh();
+                peak = Math.Max(peak, self.WorkingSet64);
+                await Task.Delay(50);
+            }
+        });
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            await runner.StartAsync(mailboxes[i], users[i], CancellationToken.None);
+        }
+
+        await Task.WhenAll(mailboxes.Select(runner.WhenIdleAsync));
+        clock.Stop();
+        await sampling.CancelAsync();
+        await sampler;
+
+        long processed = 0;
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            foreach (var sync in await scope.ServiceProvider.GetRequiredService<ReconnectDbContext>().MailboxSyncs.AsNoTracking().ToListAsync())
+            {
+                processed += sync.State == SyncState.Completed ? sync.MessagesProcessed : throw new InvalidOperationException($"A sync ended {sync.State}: {sync.Error}");
+            }
+        }
+
+        const double MB = 1024.0 * 1024.0;
+        Console.WriteLine($"{count} concurrent full syncs: {processed:N0} items in {clock.Elapsed.TotalSeconds:F1} s wall = {processed / clock.Elapsed.TotalSeconds:N0} messages/s");
+        Console.WriteLine($"working set:      {baseline / MB:F0} MB settled before, {peak / MB:F0} MB peak during: {(peak - baseline) / MB / count:F0} MB per active sync");
+        Console.WriteLine($"load average:     {LoadBenchmark.LoadAverage()} (1 minute, at the end)");
     }
 
     /// <summary>
@@ -99,12 +172,13 @@ internal static class SyncBenchmark
         return all.Count + (int)Math.Ceiling(messages / (double)pageSize) + listing + calendarPages;
     }
 
-    private static IHost BuildHost(string dataFolder, string graphBaseUrl, int pageSize)
+    private static IHost BuildHost(string dataFolder, BenchDatabase database, string graphBaseUrl, int pageSize)
     {
         // The content root is where appsettings files are looked for and watched, recursively: an empty
         // folder, so no settings file applies and no watcher scans the working directory during the run.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = dataFolder });
         builder.Configuration["Storage:DataFolder"] = dataFolder;
+        database.ApplyTo(builder.Configuration);
         builder.Configuration["Graph:BaseUrl"] = graphBaseUrl;
         builder.Configuration["Graph:PageSize"] = pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);

@@ -24,19 +24,17 @@ internal static class CorrespondentsApi
     }
 
     private static async Task<Ok<CorrespondentPage>> GetCorrespondentsAsync(
-        [AsParameters] CorrespondentsQuery query, CurrentUser user, ReconnectDbContext db, PeopleDirectory people, FeedbackStore feedback, CancellationToken cancellationToken)
+        [AsParameters] CorrespondentsQuery query, CurrentUser user, ReconnectDbContext db, PeopleDirectory people, CancellationToken cancellationToken)
     {
-        var mailbox = await user.GetMailboxAsync(cancellationToken);
+        var (mailbox, feedback, total) = await user.GetMailboxWithFeedbackAsync(countCorrespondents: true, cancellationToken);
         var mailboxId = mailbox.Id;
-        var correspondents = db.Correspondents.AsNoTracking().Where(c => c.MailboxId == mailboxId);
-        var total = await correspondents.CountAsync(cancellationToken);
-        var rows = await correspondents
+        var rows = await db.Correspondents.AsNoTracking().Where(c => c.MailboxId == mailboxId)
             .OrderBy(c => c.Address)
             .Skip(query.Skip)
             .Take(query.Take)
             .ToListAsync(cancellationToken);
         var snapshot = await people.GetAsync(mailboxId, mailbox.PeopleVersion, cancellationToken);
-        var said = await feedback.LoadAsync(mailboxId, cancellationToken);
+        var said = FeedbackStore.Interpret(feedback);
         return TypedResults.Ok(new CorrespondentPage(total, [.. rows.Select(c => CorrespondentItem.From(c, snapshot.ByAddress.GetValueOrDefault(c.Address), said))]));
     }
 }

@@ -19,6 +19,26 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor, MailboxDirector
     public async Task<MailboxSummary> GetMailboxAsync(CancellationToken cancellationToken) =>
         await directory.FindSummaryAsync(Identity, cancellationToken)
         ?? await directory.FindSummaryAsync(await GetMailboxIdAsync(cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// The user's mailbox (created on first use) with their feedback rows and, when
+    /// <paramref name="countCorrespondents"/>, the size of their index: what a read endpoint needs
+    /// before it touches the people, in one query.
+    /// </summary>
+    public async Task<MailboxReading> GetMailboxWithFeedbackAsync(bool countCorrespondents, CancellationToken cancellationToken)
+    {
+        Task<MailboxReading?> Read() => countCorrespondents
+            ? directory.FindWithFeedbackAndCountAsync(Identity, cancellationToken)
+            : directory.FindWithFeedbackAsync(Identity, cancellationToken);
+
+        if (await Read() is { } reading)
+        {
+            return reading;
+        }
+
+        await GetMailboxIdAsync(cancellationToken);
+        return await Read() ?? throw new InvalidOperationException("The mailbox row was removed as it was created.");
+    }
 }
 
 /// <summary>A mailbox row without its addresses: who, which people version, which threshold.</summary>

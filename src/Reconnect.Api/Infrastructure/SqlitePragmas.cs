@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Reconnect.Api.Infrastructure;
@@ -20,8 +22,22 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
         return Task.CompletedTask;
     }
 
+    // Pooled connections keep their settings: only a connection SQLite has just opened needs them,
+    // which saves a statement on every query the read endpoints make.
+    private static readonly ConditionalWeakTable<object, object> Configured = [];
+
     private static void Apply(DbConnection connection)
     {
+        if (connection is SqliteConnection { Handle: { } handle })
+        {
+            if (Configured.TryGetValue(handle, out _))
+            {
+                return;
+            }
+
+            Configured.AddOrUpdate(handle, handle);
+        }
+
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA cache_size=-8192; PRAGMA wal_autocheckpoint=4000;";
         command.ExecuteNonQuery();

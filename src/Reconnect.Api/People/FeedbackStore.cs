@@ -7,16 +7,17 @@ namespace Reconnect.Api.People;
 /// <summary>Reads and records what the user said of people, address by address.</summary>
 internal sealed class FeedbackStore(ReconnectDbContext db)
 {
-    public async Task<SuggestionFeedback> LoadAsync(int mailboxId, CancellationToken cancellationToken)
-    {
-        var rows = await db.Feedback.AsNoTracking().Where(f => f.MailboxId == mailboxId).ToListAsync(cancellationToken);
-        return rows.Count == 0
+    public async Task<SuggestionFeedback> LoadAsync(int mailboxId, CancellationToken cancellationToken) =>
+        Interpret(await db.Feedback.AsNoTracking().Where(f => f.MailboxId == mailboxId).ToListAsync(cancellationToken));
+
+    /// <summary>What a mailbox's feedback rows mean for suggestions.</summary>
+    public static SuggestionFeedback Interpret(IReadOnlyCollection<Feedback> rows) =>
+        rows.Count == 0
             ? SuggestionFeedback.None
             : new SuggestionFeedback(
                 rows.Where(r => r.Dismissed).Select(r => r.Address),
                 rows.Where(r => r.SnoozedUntil is not null).Select(r => KeyValuePair.Create(r.Address, r.SnoozedUntil!.Value)),
                 rows.Where(r => r.NotAPerson).Select(r => r.Address));
-    }
 
     /// <summary>Applies <paramref name="change"/> to the feedback of every one of a person's addresses.</summary>
     public async Task RecordAsync(int mailboxId, IReadOnlyList<string> addresses, Action<Feedback> change, CancellationToken cancellationToken)

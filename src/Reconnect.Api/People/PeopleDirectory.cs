@@ -1,9 +1,9 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Core.Meetings;
 using Reconnect.Core.People;
+using Reconnect.Core.Suggestions;
 
 namespace Reconnect.Api.People;
 
@@ -44,11 +44,15 @@ internal sealed class PeopleDirectory(ReconnectDbContext db, PeopleCache cache, 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.People.Where(p => p.MailboxId == mailboxId).ExecuteDeleteAsync(cancellationToken);
         await BatchSql.InsertAsync(db, "People", ["MailboxId", "PersonId", "Profile"],
-            [.. people.DistinctBy(p => p.PersonId).Select(p => new object?[] { mailboxId, p.PersonId, JsonSerializer.Serialize(p, Json) })],
+            [.. Rows(mailboxId, people).Select(p => new object?[] { p.MailboxId, p.PersonId, p.Profile })],
             string.Empty, cancellationToken);
         await db.Mailboxes.Where(m => m.Id == mailboxId).ExecuteUpdateAsync(m => m.SetProperty(x => x.PeopleVersion, x => x.PeopleVersion + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    /// <summary>The rows a rebuild stores for <paramref name="people"/> (the load benchmark seeds the same).</summary>
+    internal static IEnumerable<PersonRow> Rows(int mailboxId, IEnumerable<PersonProfile> people) =>
+        people.DistinctBy(p => p.PersonId).Select(p => new PersonRow { MailboxId = mailboxId, PersonId = p.PersonId, Profile = JsonSerializer.Serialize(p, Json) });
 
     /// <summary>The mailbox's people as of its last rebuild.</summary>
     public async Task<PeopleSnapshot> GetAsync(int mailboxId, long version, CancellationToken cancellationToken)
@@ -72,6 +76,7 @@ internal sealed class PeopleSnapshot
     {
         Version = version;
         All = people;
+        Ranking = RankingIndex.Build(people);
         ById = people.ToDictionary(p => p.PersonId, StringComparer.Ordinal);
         ByAddress = new Dictionary<string, PersonProfile>(StringComparer.Ordinal);
         foreach (var person in people)
@@ -85,20 +90,9 @@ internal sealed class PeopleSnapshot
 
     public long Version { get; }
     public IReadOnlyList<PersonProfile> All { get; }
+
+    /// <summary>What suggestions are ranked from, laid out once per snapshot rather than per request.</summary>
+    public RankingIndex Ranking { get; }
     public IReadOnlyDictionary<string, PersonProfile> ById { get; }
     public Dictionary<string, PersonProfile> ByAddress { get; }
-}
-
-/// <summary>The process-wide cache of people snapshots, one per mailbox, newest version wins.</summary>
-internal sealed class PeopleCache
-{
-    private readonly ConcurrentDictionary<int, PeopleSnapshot> _snapshots = new();
-
-    public PeopleSnapshot? TryGet(int mailboxId, long version) =>
-        _snapshots.TryGetValue(mailboxId, out var snapshot) && snapshot.Version == version ? snapshot : null;
-
-    public void Set(int mailboxId, PeopleSnapshot snapshot) =>
-        _snapshots.AddOrUpdate(mailboxId, snapshot, (_, existing) => existing.Version > snapshot.Version ? existing : snapshot);
-
-    public void Forget(int mailboxId) => _snapshots.TryRemove(mailboxId, out _);
 }

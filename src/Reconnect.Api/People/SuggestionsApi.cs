@@ -20,13 +20,13 @@ internal static class SuggestionsApi
     }
 
     private static async Task<Ok<SuggestionList>> GetSuggestionsAsync(
-        [AsParameters] SuggestionsQuery query, CurrentUser user, PeopleDirectory directory, FeedbackStore feedback, TimeProvider clock, CancellationToken cancellationToken)
+        [AsParameters] SuggestionsQuery query, CurrentUser user, PeopleDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var mailbox = await user.GetMailboxAsync(cancellationToken);
+        var (mailbox, feedback, _) = await user.GetMailboxWithFeedbackAsync(countCorrespondents: false, cancellationToken);
         var people = await directory.GetAsync(mailbox.Id, mailbox.PeopleVersion, cancellationToken);
         var suggestions = SuggestionRanker.Rank(
-            people.All, clock.GetUtcNow().UtcDateTime, SuggestionSettings.ForThreshold(mailbox.StaleAfterMonths),
-            await feedback.LoadAsync(mailbox.Id, cancellationToken), query.Take);
+            people.Ranking, clock.GetUtcNow().UtcDateTime, SuggestionSettings.ForThreshold(mailbox.StaleAfterMonths),
+            FeedbackStore.Interpret(feedback), query.Take);
         return TypedResults.Ok(new SuggestionList(suggestions));
     }
 }

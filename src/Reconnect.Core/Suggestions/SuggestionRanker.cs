@@ -20,7 +20,9 @@ namespace Reconnect.Core.Suggestions;
 /// silence runs the more likely the relationship has ended for a reason (four years past the
 /// threshold halves the score; nothing is ever excluded for being old).</para>
 /// <para><b>Cost</b>: one pass with a few comparisons per person and a bounded heap of
-/// <c>take</c> entries (O(n log k)); strings are only built for the people returned.</para>
+/// <c>take</c> entries (O(n log k)); strings are only built for the people returned. The pass runs
+/// over a <see cref="RankingIndex"/>: the numbers it reads, packed in one array, rather than two
+/// thousand profiles scattered over the heap, whose cache misses cost more than the comparisons.</para>
 /// </remarks>
 public static class SuggestionRanker
 {
@@ -37,7 +39,12 @@ public static class SuggestionRanker
     /// <param name="take">How many to return, 1 to <see cref="MaxTake"/>.</param>
     /// <returns>Best first.</returns>
     public static IReadOnlyList<Suggestion> Rank(
-        IReadOnlyList<PersonProfile> profiles, DateTime now, SuggestionSettings settings, SuggestionFeedback feedback, int take)
+        IReadOnlyList<PersonProfile> profiles, DateTime now, SuggestionSettings settings, SuggestionFeedback feedback, int take) =>
+        Rank(RankingIndex.Build(profiles), now, settings, feedback, take);
+
+    /// <summary>Ranks the people of a <see cref="RankingIndex"/> built once for many requests; same answer as from the profiles.</summary>
+    public static IReadOnlyList<Suggestion> Rank(
+        RankingIndex index, DateTime now, SuggestionSettings settings, SuggestionFeedback feedback, int take)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(take, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(take, MaxTake);
@@ -45,39 +52,42 @@ public static class SuggestionRanker
         var policy = settings.Staleness;
         var cutoff = policy.Cutoff(now);
         var threshold = now - cutoff;
-        var best = new PriorityQueue<PersonProfile, Candidate>(take + 1, WorstFirst.Instance);
+        var best = new PriorityQueue<int, Candidate>(take + 1, WorstFirst.Instance);
+        var rows = index.Rows;
+        var people = index.People;
 
-        for (var i = 0; i < profiles.Count; i++)
+        for (var i = 0; i < rows.Length; i++)
         {
-            var person = profiles[i];
-            if (person.IsAutomated || person.IsSharedMailbox || person.NoMailYet || person.TwoWayExchanges < settings.MinimumTwoWayExchanges)
+            ref readonly var row = ref rows[i];
+            if (row.TwoWayExchanges < settings.MinimumTwoWayExchanges)
             {
                 continue;
             }
 
-            var verdict = StalenessJudge.Judge(person.LastPersonalContact ?? person.LastContact, person.UsualRhythm, now, cutoff, policy.RhythmMultiple);
-            if (!verdict.IsStale || feedback.HoldsBack(person.Addresses, now))
+            var verdict = StalenessJudge.Judge(row.SilentSince, row.UsualRhythm, now, cutoff, policy.RhythmMultiple);
+            if (!verdict.IsStale || feedback.HoldsBack(people[row.Person].Addresses, now))
             {
                 continue;
             }
 
-            var candidate = new Candidate(Score(person.Worth, now - verdict.SilentSince!.Value, threshold), person.PersonId, verdict.SilentSince.Value, verdict.SilenceDays);
+            var candidate = new Candidate(Score(row.Worth, now - verdict.SilentSince!.Value, threshold), row.PersonId, verdict.SilentSince.Value, verdict.SilenceDays);
             if (best.Count < take)
             {
-                best.Enqueue(person, candidate);
+                best.Enqueue(row.Person, candidate);
             }
             else if (WorstFirst.Instance.Compare(candidate, PeekPriority(best)) > 0)
             {
-                best.EnqueueDequeue(person, candidate);
+                best.EnqueueDequeue(row.Person, candidate);
             }
         }
 
         var picked = new Suggestion[best.Count];
         for (var i = picked.Length - 1; i >= 0; i--)
         {
-            best.TryDequeue(out var person, out var candidate);
+            best.TryDequeue(out var position, out var candidate);
+            var person = people[position];
             picked[i] = new Suggestion(
-                person!.PersonId,
+                person.PersonId,
                 person.DisplayName,
                 person.Addresses,
                 candidate.Since,
@@ -97,7 +107,7 @@ public static class SuggestionRanker
         return worth / (1 + past / SilenceHalving.TotalDays);
     }
 
-    private static Candidate PeekPriority(PriorityQueue<PersonProfile, Candidate> queue)
+    private static Candidate PeekPriority(PriorityQueue<int, Candidate> queue)
     {
         queue.TryPeek(out _, out var priority);
         return priority;
