@@ -1,9 +1,7 @@
-using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Reconnect.Api.Infrastructure;
-using Reconnect.Api.Sync;
 using Reconnect.Api.Tests.Support;
 
 namespace Reconnect.Api.Tests.Sync;
@@ -51,15 +49,7 @@ public sealed class IndexUpgradeTests
 
         await using var after = new ReconnectApplication(FixturePaths.Sample, settings: settings);
         var client = after.CreateClient();
-        var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(1);
-        SyncStatus status;
-        do
-        {
-            await Task.Delay(50);
-            status = (await client.GetFromJsonAsync<SyncStatus>("/api/sync"))!;
-            Assert.True(DateTime.UtcNow < deadline, $"the upgraded mailbox was not resynced: {status}");
-        }
-        while (status.State == "running");
+        var status = await SyncPolling.WhileRunningAsync(client, TimeSpan.FromMinutes(1));
 
         Assert.Equal("completed", status.State);
         CorrespondenceTable.AssertEqual(expected, await IndexReader.ReadAllAsync(client));
