@@ -20,7 +20,6 @@ namespace Reconnect.GraphSimulator.Endpoints;
 internal static class CalendarViewDeltaApi
 {
     private const string ScopePrefix = "calendarView|";
-    private static readonly JsonEncodedText EventType = JsonEncodedText.Encode("#microsoft.graph.event");
 
     public static IResult GetDelta(HttpContext context, GraphMailboxSimulator simulator)
     {
@@ -50,7 +49,7 @@ internal static class CalendarViewDeltaApi
         var pageSize = preferred ?? token?.PageSize ?? QueryOptions.DefaultPageSize;
         var calendar = simulator.Fixture.CalendarIndex;
 
-        List<(string Id, MessageRecord? Event)> items;
+        List<(string Id, MessageRecord? Item)> items;
         DeltaToken next;
         switch (token)
         {
@@ -59,9 +58,7 @@ internal static class CalendarViewDeltaApi
                 var round = token?.RoundVersion ?? simulator.Store.Version;
                 var page = simulator.Store.ReadFolder(calendar, token?.Position ?? 0, pageSize);
                 items = [.. page.Items.Where(e => window.Holds(e)).Select(e => (e.Id, (MessageRecord?)e))];
-                next = page.HasMore
-                    ? new DeltaToken(DeltaTokenKind.FolderPage, scope, selection.SelectText, round, round, page.NextPosition, pageSize)
-                    : new DeltaToken(DeltaTokenKind.DeltaLink, scope, selection.SelectText, round, round, 0, pageSize);
+                next = DeltaResponse.AfterFolderPage(page.HasMore, scope, selection, round, page.NextPosition, pageSize);
                 break;
             }
             default:
@@ -72,25 +69,12 @@ internal static class CalendarViewDeltaApi
                 var page = simulator.Store.ReadChanges(calendar, since, round, position, pageSize);
                 // An event now outside the window (or turned into a series master) has left the view.
                 items = [.. page.Items.Select(i => (i.Id, i.Message is { } e && window.Holds(e) ? e : null))];
-                next = page.HasMore
-                    ? new DeltaToken(DeltaTokenKind.ChangesPage, scope, selection.SelectText, since, round, page.NextPosition, pageSize)
-                    : new DeltaToken(DeltaTokenKind.DeltaLink, scope, selection.SelectText, round, round, 0, pageSize);
+                next = DeltaResponse.AfterChangesPage(page.HasMore, scope, selection, since, round, page.NextPosition, pageSize);
                 break;
             }
         }
 
-        var root = GraphWire.ServiceRoot(request);
-        var link = $"{root}/me/calendarView/delta?"
-            + (next.Kind == DeltaTokenKind.DeltaLink ? "$deltatoken=" : "$skiptoken=")
-            + next.Encode();
-        var odataContext = $"{root}/$metadata#Collection(event)";
-
-        return new GraphJsonResult(StatusCodes.Status200OK, writer => Write(writer, odataContext, items, next.Kind == DeltaTokenKind.DeltaLink, link, selection))
-        {
-            Headers = preferred is { } applied
-                ? new Dictionary<string, string> { [PagePreference.PreferenceAppliedHeader] = "odata.maxpagesize=" + applied.ToString(CultureInfo.InvariantCulture) }
-                : null,
-        };
+        return DeltaResponse.Page(request, "me/calendarView/delta", "event", items, next, selection, preferred);
     }
 
     private static DateTimeOffset ReadBound(QueryOptions query, string name)
@@ -112,40 +96,6 @@ internal static class CalendarViewDeltaApi
             throw DeltaToken.Malformed(); // a mail folder's token sent to the calendar
         }
         return new Window(start, end);
-    }
-
-    private static void Write(Utf8JsonWriter writer, string odataContext, List<(string Id, MessageRecord? Event)> items, bool isLastPage, string link, PropertySelection selection)
-    {
-        writer.WriteStartObject();
-        writer.WriteString("@odata.context", odataContext);
-        if (!isLastPage)
-        {
-            writer.WriteString("@odata.nextLink", link);
-        }
-        writer.WriteStartArray("value");
-        foreach (var (id, item) in items)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("@odata.type", EventType);
-            if (item is not null)
-            {
-                JsonProjection.CopySelected(writer, item.Json, selection);
-            }
-            else
-            {
-                writer.WriteString("id", id);
-                writer.WriteStartObject("@removed");
-                writer.WriteString("reason", "deleted");
-                writer.WriteEndObject();
-            }
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        if (isLastPage)
-        {
-            writer.WriteString("@odata.deltaLink", link);
-        }
-        writer.WriteEndObject();
     }
 
     /// <summary>The view's time window; an event belongs to it when it starts inside it.</summary>

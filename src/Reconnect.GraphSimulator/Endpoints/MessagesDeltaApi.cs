@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using Reconnect.GraphSimulator.Delta;
 using Reconnect.GraphSimulator.Fixtures;
 using Reconnect.GraphSimulator.OData;
@@ -11,13 +9,11 @@ namespace Reconnect.GraphSimulator.Endpoints;
 /// messages; its deltaLink later returns what changed in the folder since that round started.
 /// </summary>
 /// <remarks>
-/// A round ends with an <c>@odata.deltaLink</c> (<c>$deltatoken=</c>); until then each page has an
-/// <c>@odata.nextLink</c> (<c>$skiptoken=</c>). Both carry a <see cref="DeltaToken"/>.
+/// A round ends with an <c>@odata.deltaLink</c>; until then each page has an <c>@odata.nextLink</c>.
+/// Both carry a <see cref="DeltaToken"/> (<see cref="DeltaResponse"/>).
 /// </remarks>
 internal static class MessagesDeltaApi
 {
-    private static readonly JsonEncodedText MessageType = JsonEncodedText.Encode("#microsoft.graph.message");
-
     public static IResult GetDelta(HttpContext context, GraphMailboxSimulator simulator)
     {
         var request = context.Request;
@@ -40,7 +36,7 @@ internal static class MessagesDeltaApi
         var selection = PropertySelection.Parse(token is null ? query.Get("select") : token.Select, ResourceShape.Message);
         var pageSize = preferred ?? token?.PageSize ?? QueryOptions.DefaultPageSize;
 
-        var page = token switch
+        var (items, next) = token switch
         {
             null => ReadFolderPage(simulator, folder, folderId, selection, pageSize, roundVersion: simulator.Store.Version, position: 0),
             { Kind: DeltaTokenKind.FolderPage } => ReadFolderPage(simulator, folder, folderId, selection, pageSize, token.RoundVersion, token.Position),
@@ -49,18 +45,7 @@ internal static class MessagesDeltaApi
             _ => ReadChangesPage(simulator, folder, folderId, selection, pageSize, token.SinceVersion, simulator.Store.Version, 0),
         };
 
-        var root = GraphWire.ServiceRoot(request);
-        var link = $"{root}/me/mailFolders/{Uri.EscapeDataString(folderId)}/messages/delta?"
-            + (page.Next.Kind == DeltaTokenKind.DeltaLink ? "$deltatoken=" : "$skiptoken=")
-            + page.Next.Encode();
-        var odataContext = $"{root}/$metadata#Collection(message)";
-
-        return new GraphJsonResult(StatusCodes.Status200OK, writer => Write(writer, odataContext, page, link, selection))
-        {
-            Headers = preferred is { } applied
-                ? new Dictionary<string, string> { [PagePreference.PreferenceAppliedHeader] = "odata.maxpagesize=" + applied.ToString(CultureInfo.InvariantCulture) }
-                : null,
-        };
+        return DeltaResponse.Page(request, $"me/mailFolders/{Uri.EscapeDataString(folderId)}/messages/delta", "message", items, next, selection, preferred);
     }
 
     internal static DeltaToken? ReadToken(QueryOptions query, int currentVersion)
@@ -84,60 +69,17 @@ internal static class MessagesDeltaApi
         return null;
     }
 
-    private static DeltaPage ReadFolderPage(GraphMailboxSimulator simulator, int folder, string folderId, PropertySelection selection, int pageSize, int roundVersion, int position)
+    private static (List<(string Id, MessageRecord? Item)> Items, DeltaToken Next) ReadFolderPage(GraphMailboxSimulator simulator, int folder, string folderId, PropertySelection selection, int pageSize, int roundVersion, int position)
     {
         var page = simulator.Store.ReadFolder(folder, position, pageSize);
-        var next = page.HasMore
-            ? new DeltaToken(DeltaTokenKind.FolderPage, folderId, selection.SelectText, roundVersion, roundVersion, page.NextPosition, pageSize)
-            : new DeltaToken(DeltaTokenKind.DeltaLink, folderId, selection.SelectText, roundVersion, roundVersion, 0, pageSize);
-        return new DeltaPage(page.Items.Select(message => new DeltaItemView(message.Id, message)).ToList(), next);
+        return ([.. page.Items.Select(message => (message.Id, (MessageRecord?)message))],
+            DeltaResponse.AfterFolderPage(page.HasMore, folderId, selection, roundVersion, page.NextPosition, pageSize));
     }
 
-    private static DeltaPage ReadChangesPage(GraphMailboxSimulator simulator, int folder, string folderId, PropertySelection selection, int pageSize, int sinceVersion, int roundVersion, int position)
+    private static (List<(string Id, MessageRecord? Item)> Items, DeltaToken Next) ReadChangesPage(GraphMailboxSimulator simulator, int folder, string folderId, PropertySelection selection, int pageSize, int sinceVersion, int roundVersion, int position)
     {
         var page = simulator.Store.ReadChanges(folder, sinceVersion, roundVersion, position, pageSize);
-        var next = page.HasMore
-            ? new DeltaToken(DeltaTokenKind.ChangesPage, folderId, selection.SelectText, sinceVersion, roundVersion, page.NextPosition, pageSize)
-            : new DeltaToken(DeltaTokenKind.DeltaLink, folderId, selection.SelectText, roundVersion, roundVersion, 0, pageSize);
-        return new DeltaPage(page.Items.Select(item => new DeltaItemView(item.Id, item.Message)).ToList(), next);
+        return ([.. page.Items.Select(item => (item.Id, item.Message))],
+            DeltaResponse.AfterChangesPage(page.HasMore, folderId, selection, sinceVersion, roundVersion, page.NextPosition, pageSize));
     }
-
-    private static void Write(Utf8JsonWriter writer, string odataContext, DeltaPage page, string link, PropertySelection selection)
-    {
-        var isLastPage = page.Next.Kind == DeltaTokenKind.DeltaLink;
-        writer.WriteStartObject();
-        writer.WriteString("@odata.context", odataContext);
-        if (!isLastPage)
-        {
-            writer.WriteString("@odata.nextLink", link);
-        }
-        writer.WriteStartArray("value");
-        foreach (var item in page.Items)
-        {
-            writer.WriteStartObject();
-            writer.WriteString("@odata.type", MessageType);
-            if (item.Message is { } message)
-            {
-                JsonProjection.CopySelected(writer, message.Json, selection);
-            }
-            else
-            {
-                writer.WriteString("id", item.Id);
-                writer.WriteStartObject("@removed");
-                writer.WriteString("reason", "deleted");
-                writer.WriteEndObject();
-            }
-            writer.WriteEndObject();
-        }
-        writer.WriteEndArray();
-        if (isLastPage)
-        {
-            writer.WriteString("@odata.deltaLink", link);
-        }
-        writer.WriteEndObject();
-    }
-
-    private readonly record struct DeltaItemView(string Id, MessageRecord? Message);
-
-    private sealed record DeltaPage(IReadOnlyList<DeltaItemView> Items, DeltaToken Next);
 }
