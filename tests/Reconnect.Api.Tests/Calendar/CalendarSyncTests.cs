@@ -96,6 +96,8 @@ public sealed class CalendarSyncTests : IDisposable
         Assert.True(crystal!.Stale);
         Assert.Equal(1, crystal.MeetingCount);
         Assert.Equal("2 years, 6 months", crystal.SilenceText);
+        Assert.Equal(new DateTime(2026, 11, 2, 17, 0, 0, DateTimeKind.Utc), crystal.LastContact);
+        Assert.True(crystal.LastPersonalContact < new DateTime(2024, 7, 1, 0, 0, 0, DateTimeKind.Utc), $"last personal contact {crystal.LastPersonalContact}");
 
         Assert.Equal(3, mentor!.MeetingCount);
         Assert.Equal(0, mentor.SentCount + mentor.ReceivedCount);

@@ -192,6 +192,7 @@ function history(person, name) {
   const last = person.lastContact ?? latest(person.lastSent, person.lastReceived);
   const series = person.quarters ?? person.history?.quarters ?? person.series ?? [];
   const lastEmail = latest(person.lastSent, person.lastReceived);
+  const personal = person.lastPersonalContact ?? null;
   return h("section", { className: "person-header card", "aria-labelledby": "person-name" },
     h("h2", { id: "person-name", tabindex: "-1" }, name),
     person.addresses?.length ? h("p", { className: "addresses" }, person.addresses.join(", ")) : null,
@@ -201,6 +202,8 @@ function history(person, name) {
     h("dl", { className: "facts", "data-testid": "facts" },
       first ? [h("dt", null, "First exchange"), h("dd", null, formatDate(first))] : null,
       last ? [h("dt", null, "Last exchange"), h("dd", null, formatDate(last))] : null,
+      // Silence counts from the last personal exchange: say so when a later one was only a crowd.
+      personal && personal !== last ? [h("dt", null, "Last personal exchange"), h("dd", null, formatDate(personal))] : null,
       sent !== null ? [h("dt", null, "You sent"), h("dd", null, plural(sent, "message"))] : null,
       received !== null ? [h("dt", null, "They sent"), h("dd", null, plural(received, "message"))] : null,
       person.lastMet ? [h("dt", null, "Last met"), h("dd", null, formatDate(person.lastMet))] : null,
