@@ -33,9 +33,20 @@ internal static class BatchSql
         }
 
         var into = $"INSERT INTO \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) ";
-        if (db.Database.GetDbConnection() is SqliteConnection { Handle: { } sqlite })
+        if (db.Database.IsSqlite())
         {
-            InsertIntoSqlite(sqlite, into + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))}) {onConflict}", rows);
+            // Opened here when no transaction holds it open already (EF closes it again only if it opened it).
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                var sqlite = ((SqliteConnection)db.Database.GetDbConnection()).Handle!;
+                InsertIntoSqlite(sqlite, into + $"VALUES ({string.Join(", ", columns.Select((_, i) => $"?{i + 1}"))}) {onConflict}", rows);
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+
             return;
         }
 

@@ -243,6 +243,9 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
         "FirstSent", "LastSent", "FirstReceived", "LastReceived", "BulkCount", "OtherCount",
     ];
 
+    private static readonly string SelectCorrespondents =
+        $"SELECT {string.Join(", ", CorrespondentColumns.Skip(1).Select(c => $"\"{c}\""))} FROM \"Correspondents\"";
+
     private async Task<HashSet<string>> RemoveInteractionsAsync(int mailboxId, List<long> departedIds, CancellationToken cancellationToken)
     {
         if (departedIds.Count == 0)
@@ -264,8 +267,7 @@ internal sealed class CorrespondenceIndexWriter(ReconnectDbContext db, ILogger? 
         }
 
         var addresses = added.SelectMany(m => m.Message.Correspondents).Select(p => p.Address).Distinct(StringComparer.Ordinal).ToList();
-        var correspondents = (await BatchSql.LookupAsync(db,
-                $"SELECT {string.Join(", ", CorrespondentColumns.Skip(1).Select(c => $"\"{c}\""))} FROM \"Correspondents\"", "Address", mailboxId, addresses,
+        var correspondents = (await BatchSql.LookupAsync(db, SelectCorrespondents, "Address", mailboxId, addresses,
                 r => ReadCorrespondent(r, mailboxId), cancellationToken))
             .ToDictionary(c => c.Address, StringComparer.Ordinal);
 
