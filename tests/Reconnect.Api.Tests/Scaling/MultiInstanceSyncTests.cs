@@ -66,6 +66,10 @@ public sealed class MultiInstanceSyncTests(Generated20kMailbox mailbox, ITestOut
         environment["Demo__MailboxPath"] = mailbox.Folder;
         environment["Storage__DataFolder"] = Directory.CreateTempSubdirectory("reconnect-killed-").FullName;
         environment["Clock__Now"] = "2026-11-26T00:00:00Z";
+        // Slower pages on the doomed instance: its sync outlasts the wait below on any machine,
+        // since Graph's latency, not the CPU, sets its pace (about 50 rounds of 60 ms).
+        environment["Graph__PageSize"] = "100";
+        environment["GraphSimulator__Faults__LatencyMs"] = "60";
 
         using var doomed = ApiProcess.Start(ApiProcess.FreePort(), environment);
         await doomed.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60));

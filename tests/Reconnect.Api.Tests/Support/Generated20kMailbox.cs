@@ -7,9 +7,12 @@ public abstract class GeneratedMailboxFolder : IDisposable
 {
     protected GeneratedMailboxFolder(int messageCount, int seed, int changeBatches)
     {
+        MessageCount = messageCount;
         Folder = Path.Combine(Path.GetTempPath(), "reconnect-mailbox-" + Guid.NewGuid().ToString("N"));
         MailboxGenerator.Generate(new GeneratorOptions { MessageCount = messageCount, Seed = seed, ChangeBatches = changeBatches }, Folder);
     }
+
+    public int MessageCount { get; }
 
     public string Folder { get; }
 
