@@ -26,16 +26,16 @@ internal static class CorrespondentsApi
     private static async Task<Ok<CorrespondentPage>> GetCorrespondentsAsync(
         [AsParameters] CorrespondentsQuery query, CurrentUser user, ReconnectDbContext db, PeopleDirectory people, CancellationToken cancellationToken)
     {
-        var (mailbox, feedback, total) = await user.GetMailboxWithFeedbackAsync(countCorrespondents: true, cancellationToken);
+        var (mailbox, feedback) = await user.GetMailboxWithFeedbackAsync(cancellationToken);
         var mailboxId = mailbox.Id;
+        var total = await db.Correspondents.CountAsync(c => c.MailboxId == mailboxId, cancellationToken);
         var rows = await db.Correspondents.AsNoTracking().Where(c => c.MailboxId == mailboxId)
             .OrderBy(c => c.Address)
             .Skip(query.Skip)
             .Take(query.Take)
             .ToListAsync(cancellationToken);
         var snapshot = await people.GetAsync(mailboxId, mailbox.PeopleVersion, cancellationToken);
-        var said = FeedbackStore.Interpret(feedback);
-        return TypedResults.Ok(new CorrespondentPage(total, [.. rows.Select(c => CorrespondentItem.From(c, snapshot.ByAddress.GetValueOrDefault(c.Address), said))]));
+        return TypedResults.Ok(new CorrespondentPage(total, [.. rows.Select(c => CorrespondentItem.From(c, snapshot.ByAddress.GetValueOrDefault(c.Address), feedback))]));
     }
 }
 

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
+using Reconnect.Core.Suggestions;
 
 namespace Reconnect.Api.Identity;
 
 /// <summary>The signed-in user of this request and their mailbox row.</summary>
-internal sealed class CurrentUser(IHttpContextAccessor accessor, MailboxDirectory directory)
+internal sealed class CurrentUser(IHttpContextAccessor accessor, MailboxDirectory directory, MailboxReadingCache cache)
 {
-    private int? _mailboxId;
+    private MailboxReading? _reading;
 
     public UserIdentity Identity =>
         UserIdentity.FromPrincipal(accessor.HttpContext?.User ?? new())
@@ -13,33 +14,34 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor, MailboxDirector
 
     /// <summary>The user's mailbox id, created on first use.</summary>
     public async Task<int> GetMailboxIdAsync(CancellationToken cancellationToken) =>
-        _mailboxId ??= await directory.GetOrCreateAsync(Identity, cancellationToken);
+        (await GetMailboxWithFeedbackAsync(cancellationToken)).Mailbox.Id;
 
     /// <summary>The user's mailbox with the settings every judgement needs, created on first use.</summary>
     public async Task<MailboxSummary> GetMailboxAsync(CancellationToken cancellationToken) =>
-        await directory.FindSummaryAsync(Identity, cancellationToken)
-        ?? await directory.FindSummaryAsync(await GetMailboxIdAsync(cancellationToken), cancellationToken);
+        (await GetMailboxWithFeedbackAsync(cancellationToken)).Mailbox;
 
     /// <summary>
-    /// The user's mailbox (created on first use) with their feedback rows and, when
-    /// <paramref name="countCorrespondents"/>, the size of their index: what a read endpoint needs
-    /// before it touches the people, in one query.
+    /// The user's mailbox (created on first use) with what they said of people: what a read
+    /// endpoint needs before it touches the people, from this instance's cache when it is current.
     /// </summary>
-    public async Task<MailboxReading> GetMailboxWithFeedbackAsync(bool countCorrespondents, CancellationToken cancellationToken)
-    {
-        Task<MailboxReading?> Read() => countCorrespondents
-            ? directory.FindWithFeedbackAndCountAsync(Identity, cancellationToken)
-            : directory.FindWithFeedbackAsync(Identity, cancellationToken);
+    public async Task<MailboxReading> GetMailboxWithFeedbackAsync(CancellationToken cancellationToken) =>
+        _reading ??= await cache.GetAsync(Identity, () => ReadAsync(Identity, cancellationToken));
 
-        if (await Read() is { } reading)
+    private async Task<MailboxReading> ReadAsync(UserIdentity identity, CancellationToken cancellationToken)
+    {
+        if (await directory.FindWithFeedbackAsync(identity, cancellationToken) is { } reading)
         {
             return reading;
         }
 
-        await GetMailboxIdAsync(cancellationToken);
-        return await Read() ?? throw new InvalidOperationException("The mailbox row was removed as it was created.");
+        await directory.GetOrCreateAsync(identity, cancellationToken);
+        return await directory.FindWithFeedbackAsync(identity, cancellationToken)
+            ?? throw new InvalidOperationException("The mailbox row was removed as it was created.");
     }
 }
 
 /// <summary>A mailbox row without its addresses: who, which people version, which threshold.</summary>
 internal sealed record MailboxSummary(int Id, string? DisplayName, long PeopleVersion, int StaleAfterMonths);
+
+/// <summary>A mailbox as the read endpoints need it: its summary and what the user said of people.</summary>
+internal sealed record MailboxReading(MailboxSummary Mailbox, SuggestionFeedback Feedback);

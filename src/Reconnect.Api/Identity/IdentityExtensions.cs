@@ -30,6 +30,7 @@ internal static class IdentityExtensions
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<MailboxDirectory>();
         builder.Services.AddScoped<CurrentUser>();
+        builder.Services.AddSingleton<MailboxReadingCache>();
 
         var authentication = builder.Services.AddAuthentication();
         if (builder.AddDemoSignIn(authentication))

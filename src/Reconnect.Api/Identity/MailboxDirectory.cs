@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Reconnect.Api.Infrastructure;
+using Reconnect.Api.People;
 
 namespace Reconnect.Api.Identity;
 
@@ -9,34 +10,21 @@ internal sealed class MailboxDirectory(ReconnectDbContext db)
     public Task<int?> FindAsync(UserIdentity user, CancellationToken cancellationToken) =>
         Of(user).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
 
-    public Task<MailboxSummary?> FindSummaryAsync(UserIdentity user, CancellationToken cancellationToken) =>
-        Of(user).Select(m => new MailboxSummary(m.Id, m.DisplayName, m.PeopleVersion, m.StaleAfterMonths)).FirstOrDefaultAsync(cancellationToken);
-
-    public async Task<MailboxSummary> FindSummaryAsync(int mailboxId, CancellationToken cancellationToken) =>
-        await db.Mailboxes.AsNoTracking()
-            .Where(m => m.Id == mailboxId)
-            .Select(m => new MailboxSummary(m.Id, m.DisplayName, m.PeopleVersion, m.StaleAfterMonths))
-            .FirstAsync(cancellationToken);
-
     /// <summary>
-    /// The mailbox with every feedback row of it, in one round trip (a LEFT JOIN): the read
-    /// endpoints need both on every request, and on a server database a request's cost is its
-    /// round trips far more than its rows.
+    /// The mailbox with what the user said of people, in one round trip (a LEFT JOIN): the read
+    /// endpoints need both, and on a server database a request's cost is its round trips far more
+    /// than its rows.
     /// </summary>
-    public Task<MailboxReading?> FindWithFeedbackAsync(UserIdentity user, CancellationToken cancellationToken) =>
-        Of(user).Select(m => new MailboxReading(
-                new MailboxSummary(m.Id, m.DisplayName, m.PeopleVersion, m.StaleAfterMonths),
-                db.Feedback.Where(f => f.MailboxId == m.Id).ToList(),
-                0))
+    public async Task<MailboxReading?> FindWithFeedbackAsync(UserIdentity user, CancellationToken cancellationToken)
+    {
+        var found = await Of(user).Select(m => new
+            {
+                Mailbox = new MailboxSummary(m.Id, m.DisplayName, m.PeopleVersion, m.StaleAfterMonths),
+                Feedback = db.Feedback.Where(f => f.MailboxId == m.Id).ToList(),
+            })
             .FirstOrDefaultAsync(cancellationToken);
-
-    /// <summary><see cref="FindWithFeedbackAsync"/> plus the number of correspondents, still in one round trip.</summary>
-    public Task<MailboxReading?> FindWithFeedbackAndCountAsync(UserIdentity user, CancellationToken cancellationToken) =>
-        Of(user).Select(m => new MailboxReading(
-                new MailboxSummary(m.Id, m.DisplayName, m.PeopleVersion, m.StaleAfterMonths),
-                db.Feedback.Where(f => f.MailboxId == m.Id).ToList(),
-                db.Correspondents.Count(c => c.MailboxId == m.Id)))
-            .FirstOrDefaultAsync(cancellationToken);
+        return found is null ? null : new MailboxReading(found.Mailbox, FeedbackStore.Interpret(found.Feedback));
+    }
 
     public async Task<int> GetOrCreateAsync(UserIdentity user, CancellationToken cancellationToken)
     {
@@ -64,5 +52,3 @@ internal sealed class MailboxDirectory(ReconnectDbContext db)
         db.Mailboxes.AsNoTracking().Where(m => m.TenantId == user.TenantId && m.ObjectId == user.ObjectId);
 }
 
-/// <summary>A mailbox as the read endpoints need it: its summary, what the user said of people, and (when asked) its correspondent count.</summary>
-internal sealed record MailboxReading(MailboxSummary Mailbox, List<Feedback> Feedback, int CorrespondentCount);

@@ -25,6 +25,7 @@ internal static class StorageExtensions
             }
 
             builder.Services.AddDbContext<ReconnectDbContext, PostgreSqlReconnectDbContext>(options => options.UseNpgsql(connectionString));
+            builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<MailboxChangeListener>(services, connectionString));
         }
         else
         {
@@ -38,6 +39,7 @@ internal static class StorageExtensions
             builder.Services.AddDbContext<ReconnectDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
         }
 
+        builder.Services.AddSingleton(new MailboxChanges(everyChangeIsLocal: provider == DatabaseProvider.Sqlite));
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddHealthChecks().AddDbContextCheck<ReconnectDbContext>("database");
         return builder;

@@ -21,7 +21,8 @@ internal static class MeApi
         return group;
     }
 
-    private static async Task<NoContent> EraseAsync(CurrentUser user, ReconnectDbContext db, IGraphSessions sessions, People.PeopleCache people, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<NoContent> EraseAsync(
+        CurrentUser user, ReconnectDbContext db, IGraphSessions sessions, People.PeopleCache people, MailboxChanges changes, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var identity = user.Identity;
 
@@ -29,12 +30,14 @@ internal static class MeApi
         // erases them all, new tables included (Identity tests check that no row of the user is left).
         // A sync still running for the user fails on its next write, for the same reason.
         var mailboxes = db.Mailboxes.Where(m => m.TenantId == identity.TenantId && m.ObjectId == identity.ObjectId);
-        foreach (var id in await mailboxes.Select(m => m.Id).ToListAsync(cancellationToken))
+        var ids = await mailboxes.Select(m => m.Id).ToListAsync(cancellationToken);
+        var erased = await mailboxes.ExecuteDeleteAsync(cancellationToken);
+        foreach (var id in ids)
         {
             people.Forget(id);
+            await changes.PublishAsync(db, id, cancellationToken);
         }
 
-        var erased = await mailboxes.ExecuteDeleteAsync(cancellationToken);
         await sessions.ForgetAsync(identity, cancellationToken);
 
         loggers.CreateLogger(typeof(MeApi)).LogInformation("Erased the data of a user on request ({Mailboxes} mailbox)", erased);

@@ -5,7 +5,7 @@ using Reconnect.Core.Suggestions;
 namespace Reconnect.Api.People;
 
 /// <summary>Reads and records what the user said of people, address by address.</summary>
-internal sealed class FeedbackStore(ReconnectDbContext db)
+internal sealed class FeedbackStore(ReconnectDbContext db, MailboxChanges changes)
 {
     public async Task<SuggestionFeedback> LoadAsync(int mailboxId, CancellationToken cancellationToken) =>
         Interpret(await db.Feedback.AsNoTracking().Where(f => f.MailboxId == mailboxId).ToListAsync(cancellationToken));
@@ -36,12 +36,14 @@ internal sealed class FeedbackStore(ReconnectDbContext db)
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await changes.PublishAsync(db, mailboxId, cancellationToken);
     }
 
     /// <summary>Forgets everything the user said of these addresses.</summary>
-    public Task ClearAsync(int mailboxId, IReadOnlyList<string> addresses, CancellationToken cancellationToken)
+    public async Task ClearAsync(int mailboxId, IReadOnlyList<string> addresses, CancellationToken cancellationToken)
     {
         var list = addresses.ToList();
-        return db.Feedback.Where(f => f.MailboxId == mailboxId && list.Contains(f.Address)).ExecuteDeleteAsync(cancellationToken);
+        await db.Feedback.Where(f => f.MailboxId == mailboxId && list.Contains(f.Address)).ExecuteDeleteAsync(cancellationToken);
+        await changes.PublishAsync(db, mailboxId, cancellationToken);
     }
 }

@@ -13,7 +13,7 @@ namespace Reconnect.Api.People;
 /// cache is checked against <see cref="Mailbox.PeopleVersion"/>, so another instance's rebuild is
 /// seen at once.
 /// </summary>
-internal sealed class PeopleDirectory(ReconnectDbContext db, PeopleCache cache, TimeProvider clock)
+internal sealed class PeopleDirectory(ReconnectDbContext db, PeopleCache cache, MailboxChanges changes, TimeProvider clock)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -48,6 +48,7 @@ internal sealed class PeopleDirectory(ReconnectDbContext db, PeopleCache cache, 
             string.Empty, cancellationToken);
         await db.Mailboxes.Where(m => m.Id == mailboxId).ExecuteUpdateAsync(m => m.SetProperty(x => x.PeopleVersion, x => x.PeopleVersion + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        await changes.PublishAsync(db, mailboxId, cancellationToken);
     }
 
     /// <summary>The rows a rebuild stores for <paramref name="people"/> (the load benchmark seeds the same).</summary>

@@ -26,7 +26,7 @@ internal static class SettingsApi
         TypedResults.Ok(UserSettings.Of((await user.GetMailboxAsync(cancellationToken)).StaleAfterMonths));
 
     private static async Task<Results<Ok<UserSettings>, ValidationProblem>> PutSettingsAsync(
-        SettingsChange change, CurrentUser user, ReconnectDbContext db, CancellationToken cancellationToken)
+        SettingsChange change, CurrentUser user, ReconnectDbContext db, MailboxChanges changes, CancellationToken cancellationToken)
     {
         if (!StalenessPolicy.AllowedThresholdMonths.Contains(change.StaleAfterMonths))
         {
@@ -38,6 +38,7 @@ internal static class SettingsApi
 
         var mailboxId = await user.GetMailboxIdAsync(cancellationToken);
         await db.Mailboxes.Where(m => m.Id == mailboxId).ExecuteUpdateAsync(m => m.SetProperty(x => x.StaleAfterMonths, change.StaleAfterMonths), cancellationToken);
+        await changes.PublishAsync(db, mailboxId, cancellationToken);
         return TypedResults.Ok(UserSettings.Of(change.StaleAfterMonths));
     }
 }

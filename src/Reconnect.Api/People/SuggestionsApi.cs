@@ -22,11 +22,11 @@ internal static class SuggestionsApi
     private static async Task<Ok<SuggestionList>> GetSuggestionsAsync(
         [AsParameters] SuggestionsQuery query, CurrentUser user, PeopleDirectory directory, TimeProvider clock, CancellationToken cancellationToken)
     {
-        var (mailbox, feedback, _) = await user.GetMailboxWithFeedbackAsync(countCorrespondents: false, cancellationToken);
+        var (mailbox, feedback) = await user.GetMailboxWithFeedbackAsync(cancellationToken);
         var people = await directory.GetAsync(mailbox.Id, mailbox.PeopleVersion, cancellationToken);
         var suggestions = SuggestionRanker.Rank(
             people.Ranking, clock.GetUtcNow().UtcDateTime, SuggestionSettings.ForThreshold(mailbox.StaleAfterMonths),
-            FeedbackStore.Interpret(feedback), query.Take);
+            feedback, query.Take);
         return TypedResults.Ok(new SuggestionList(suggestions));
     }
 }

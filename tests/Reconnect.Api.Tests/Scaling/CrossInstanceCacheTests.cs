@@ -1,0 +1,87 @@
+using System.Net;
+using System.Net.Http.Json;
+using Npgsql;
+using Reconnect.Api.Infrastructure;
+using Reconnect.Api.People;
+using Reconnect.Api.Tests.People;
+using Reconnect.Api.Tests.Support;
+
+namespace Reconnect.Api.Tests.Scaling;
+
+/// <summary>
+/// Each instance keeps what its read endpoints ask first (the mailbox row, the user's feedback) in
+/// memory. Two instances on one PostgreSQL database: what the user says or changes on one is what
+/// the other serves next, even when the other had lost PostgreSQL's notifications for a while.
+/// </summary>
+public sealed class CrossInstanceCacheTests
+{
+    // Notifications cross loopback in milliseconds; a lost listener reconnects after a second.
+    private static readonly TimeSpan Propagation = TimeSpan.FromSeconds(10);
+
+    [Fact]
+    public async Task FeedbackSettingsAndANewSyncOnOneInstanceAreServedByTheOther()
+    {
+        using var database = new PostgresTestDatabase();
+        await using var first = new ReconnectApplication(FixturePaths.Sample, settings: Settings(database));
+        await using var second = new ReconnectApplication(FixturePaths.Sample, settings: Settings(database));
+        var (writer, reader) = (first.CreateClient(), second.CreateClient());
+        await first.SyncToCompletionAsync(writer);
+        // The reader has served (and cached) the user before the changes below.
+        var top = (await SuggestionsEndpointsTests.GetSuggestionsAsync(reader))[0];
+        Assert.Equal(12, (await reader.GetFromJsonAsync<UserSettings>("/api/settings"))!.StaleAfterMonths);
+
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.PostAsync($"/api/people/{top.PersonId}/dismiss", null)).StatusCode);
+        await Polling.UntilAsync(() => SuggestionsEndpointsTests.GetSuggestionsAsync(reader), s => s.All(p => p.PersonId != top.PersonId), Propagation,
+            "The dismissed person leaving the other instance's suggestions");
+
+        Assert.Equal(HttpStatusCode.OK, (await writer.PutAsJsonAsync("/api/settings", new SettingsChange(24))).StatusCode);
+        await Polling.UntilAsync(() => reader.GetFromJsonAsync<UserSettings>("/api/settings"), s => s!.StaleAfterMonths == 24, Propagation,
+            "The new threshold reaching the other instance");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.DeleteAsync($"/api/people/{top.PersonId}/feedback")).StatusCode);
+        await Polling.UntilAsync(() => SuggestionsEndpointsTests.GetSuggestionsAsync(reader), s => s.Any(p => p.PersonId == top.PersonId), Propagation,
+            "The person coming back to the other instance's suggestions");
+    }
+
+    [Fact]
+    public async Task AnInstanceThatLostItsNotificationsDoesNotServeWhatChangedMeanwhileOnceItHearsAgain()
+    {
+        using var database = new PostgresTestDatabase();
+        await using var first = new ReconnectApplication(FixturePaths.Sample, settings: Settings(database));
+        await using var second = new ReconnectApplication(FixturePaths.Sample, settings: Settings(database));
+        var (writer, reader) = (first.CreateClient(), second.CreateClient());
+        await first.SyncToCompletionAsync(writer);
+        var top = (await SuggestionsEndpointsTests.GetSuggestionsAsync(reader))[0];
+
+        // Every listener's connection is cut (as a database failover or a network blip would), and the
+        // change is made before any has reconnected: no instance hears its notification.
+        Assert.Equal(2, await ListenersAsync(database, terminate: true));
+        Assert.Equal(HttpStatusCode.NoContent, (await writer.PostAsync($"/api/people/{top.PersonId}/dismiss", null)).StatusCode);
+
+        // Asked only once it listens again, the reader must not trust what it held from before.
+        await Polling.UntilAsync(() => ListenersAsync(database, terminate: false), listening => listening == 2, Propagation, "Both listeners reconnecting");
+        await Task.Delay(TimeSpan.FromMilliseconds(500));
+        Assert.DoesNotContain(top.PersonId, (await SuggestionsEndpointsTests.GetSuggestionsAsync(reader)).Select(s => s.PersonId));
+    }
+
+    /// <summary>How many instances listen for mailbox changes on this database (after cutting them off, if asked).</summary>
+    private static async Task<int> ListenersAsync(PostgresTestDatabase database, bool terminate)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync();
+        var listener = "datname = current_database() AND application_name = @name AND query LIKE 'LISTEN%'";
+        await using var command = new NpgsqlCommand(
+            terminate
+                ? $"SELECT count(pg_terminate_backend(pid, 5000)) FROM pg_stat_activity WHERE {listener}"
+                : $"SELECT count(*) FROM pg_stat_activity WHERE {listener}",
+            connection);
+        command.Parameters.AddWithValue("name", MailboxChangeListener.ApplicationName);
+        return (int)(long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static Dictionary<string, string?> Settings(PostgresTestDatabase database) => new()
+    {
+        ["Database:Provider"] = "PostgreSQL",
+        ["ConnectionStrings:Reconnect"] = database.ConnectionString,
+    };
+}
