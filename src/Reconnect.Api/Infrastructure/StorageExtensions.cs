@@ -15,6 +15,8 @@ internal static class StorageExtensions
             .PostConfigure(options => options.DataFolder = Path.GetFullPath(options.DataFolder, builder.Environment.ContentRootPath))
             .ValidateOnStart();
 
+        // The options are built once (optionsLifetime Singleton), not per request scope: building
+        // them cost a read request about as much as its ranking.
         var provider = DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.SettingName]);
         var connectionString = builder.Configuration.GetConnectionString("Reconnect");
         if (provider == DatabaseProvider.PostgreSql)
@@ -24,8 +26,7 @@ internal static class StorageExtensions
                 throw new InvalidOperationException("Database:Provider is PostgreSQL but ConnectionStrings:Reconnect is not set (e.g. \"Host=127.0.0.1;Database=reconnect;Username=reconnect;Password=...\").");
             }
 
-            builder.Services.AddDbContext<ReconnectDbContext, PostgreSqlReconnectDbContext>(options => options.UseNpgsql(connectionString));
-            builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<MailboxChangeListener>(services, connectionString));
+            builder.Services.AddDbContext<ReconnectDbContext, PostgreSqlReconnectDbContext>(options => options.UseNpgsql(connectionString), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
@@ -36,11 +37,17 @@ internal static class StorageExtensions
                 connectionString = $"Data Source={Path.Combine(folder, "reconnect.db")}";
             }
 
-            builder.Services.AddDbContext<ReconnectDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()));
+            builder.Services.AddDbContext<ReconnectDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()), optionsLifetime: ServiceLifetime.Singleton);
         }
 
         builder.Services.AddSingleton(new MailboxChanges(everyChangeIsLocal: provider == DatabaseProvider.Sqlite));
         builder.Services.AddHostedService<DatabaseMigrator>();
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // After the migrator: hosted services start in order, and the database exists by then.
+            builder.Services.AddHostedService(services => ActivatorUtilities.CreateInstance<MailboxChangeListener>(services, connectionString!));
+        }
+
         builder.Services.AddHealthChecks().AddDbContextCheck<ReconnectDbContext>("database");
         return builder;
     }

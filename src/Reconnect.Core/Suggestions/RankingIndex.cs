@@ -4,7 +4,7 @@ namespace Reconnect.Core.Suggestions;
 
 /// <summary>
 /// A user's people laid out for <see cref="SuggestionRanker"/>: for each person who could ever be
-/// suggested, the few numbers a ranking reads, side by side in one array. Built once per people
+/// suggested, the few numbers a ranking reads, side by side in one array, most worth first. Built once per people
 /// rebuild (the API keeps it with its cached people) and read by every request after.
 /// </summary>
 /// <remarks>
@@ -36,7 +36,9 @@ public sealed class RankingIndex
             }
         }
 
-        return new RankingIndex(people, [.. rows]);
+        // Most worth first: a score never exceeds its worth, so a ranking can stop at the first row
+        // whose worth is below the worst score it has kept.
+        return new RankingIndex(people, [.. rows.OrderByDescending(r => r.Worth).ThenBy(r => r.PersonId, StringComparer.Ordinal)]);
     }
 
     /// <param name="Person">The person's position in <see cref="People"/>.</param>

@@ -20,7 +20,9 @@ namespace Reconnect.Core.Suggestions;
 /// silence runs the more likely the relationship has ended for a reason (four years past the
 /// threshold halves the score; nothing is ever excluded for being old).</para>
 /// <para><b>Cost</b>: one pass with a few comparisons per person and a bounded heap of
-/// <c>take</c> entries (O(n log k)); strings are only built for the people returned. The pass runs
+/// <c>take</c> entries (O(n log k)), stopped as soon as the remaining people's worth (an upper
+/// bound of their score) falls below the worst score kept; the feedback is looked up only for
+/// people who would enter the heap, and strings are only built for the people returned. The pass runs
 /// over a <see cref="RankingIndex"/>: the numbers it reads, packed in one array, rather than two
 /// thousand profiles scattered over the heap, whose cache misses cost more than the comparisons.</para>
 /// </remarks>
@@ -59,25 +61,38 @@ public static class SuggestionRanker
         for (var i = 0; i < rows.Length; i++)
         {
             ref readonly var row = ref rows[i];
+            if (best.Count == take && row.Worth < PeekPriority(best).Score)
+            {
+                // Rows come most worth first and no score exceeds its worth: nobody further can make the list.
+                break;
+            }
+
             if (row.TwoWayExchanges < settings.MinimumTwoWayExchanges)
             {
                 continue;
             }
 
             var verdict = StalenessJudge.Judge(row.SilentSince, row.UsualRhythm, now, cutoff, policy.RhythmMultiple);
-            if (!verdict.IsStale || feedback.HoldsBack(people[row.Person].Addresses, now))
+            if (!verdict.IsStale)
             {
                 continue;
             }
 
             var candidate = new Candidate(Score(row.Worth, now - verdict.SilentSince!.Value, threshold), row.PersonId, verdict.SilentSince.Value, verdict.SilenceDays);
-            if (best.Count < take)
+            var full = best.Count == take;
+            // The feedback (a few lookups per address) is asked only of those who would make the list.
+            if ((full && WorstFirst.Instance.Compare(candidate, PeekPriority(best)) <= 0) || feedback.HoldsBack(people[row.Person].Addresses, now))
             {
-                best.Enqueue(row.Person, candidate);
+                continue;
             }
-            else if (WorstFirst.Instance.Compare(candidate, PeekPriority(best)) > 0)
+
+            if (full)
             {
                 best.EnqueueDequeue(row.Person, candidate);
+            }
+            else
+            {
+                best.Enqueue(row.Person, candidate);
             }
         }
 

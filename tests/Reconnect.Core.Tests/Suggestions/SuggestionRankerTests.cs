@@ -101,6 +101,31 @@ public sealed class SuggestionRankerTests
     }
 
     [Fact]
+    public void Rank_TakesTheBestK_WithFeedback_AsTheFullListWouldGiveThem()
+    {
+        // Many people of many worths, a third of them held back in one way or another, some of
+        // them the best: a short list must be the head of the long one, whatever is held back.
+        var mail = new Mail();
+        for (var i = 0; i < 60; i++)
+        {
+            mail.Thread($"p{i}@x.example", Day(2018 + (i % 7), 1 + (i % 12), 1), 2 + (i % 9), Week);
+        }
+
+        var people = mail.People();
+        var feedback = new SuggestionFeedback(
+            dismissed: [.. Enumerable.Range(0, 60).Where(i => i % 6 == 0).Select(i => $"p{i}@x.example")],
+            snoozedUntil: [.. Enumerable.Range(0, 60).Where(i => i % 6 == 2).Select(i => KeyValuePair.Create($"p{i}@x.example", Now.AddMonths(1)))],
+            notAPerson: [.. Enumerable.Range(0, 60).Where(i => i % 6 == 4).Select(i => $"p{i}@x.example")]);
+        var all = Rank(people, feedback, take: 200).Select(s => s.PersonId).ToList();
+        Assert.InRange(all.Count, 20, 40);
+
+        foreach (var take in new[] { 1, 3, 10, 39 })
+        {
+            Assert.Equal(all.Take(take), Rank(people, feedback, take: take).Select(s => s.PersonId));
+        }
+    }
+
+    [Fact]
     public void Rank_SnoozeEndsExactlyAtItsDate()
     {
         var people = Mixed();
