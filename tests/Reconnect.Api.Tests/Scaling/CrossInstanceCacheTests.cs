@@ -19,15 +19,10 @@ public sealed class CrossInstanceCacheTests
     private static readonly TimeSpan Propagation = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public async Task FeedbackSettingsAndANewSyncOnOneInstanceAreServedByTheOther()
+    public async Task FeedbackAndSettingsChangedOnOneInstanceAreServedByTheOther()
     {
-        using var database = new PostgresTestDatabase();
-        await using var first = new ReconnectApplication(FixturePaths.Sample, settings: Settings(database));
-        await using var second = new ReconnectApplication(FixturePaths.Sample, settings: Settings(database));
-        var (writer, reader) = (first.CreateClient(), second.CreateClient());
-        await first.SyncToCompletionAsync(writer);
-        // The reader has served (and cached) the user before the changes below.
-        var top = (await SuggestionsEndpointsTests.GetSuggestionsAsync(reader))[0];
+        await using var instances = await TwoInstances.StartAsync();
+        var (writer, reader, top) = (instances.Writer, instances.Reader, instances.Top);
         Assert.Equal(12, (await reader.GetFromJsonAsync<UserSettings>("/api/settings"))!.StaleAfterMonths);
 
         Assert.Equal(HttpStatusCode.NoContent, (await writer.PostAsync($"/api/people/{top.PersonId}/dismiss", null)).StatusCode);
@@ -46,12 +41,8 @@ public sealed class CrossInstanceCacheTests
     [Fact]
     public async Task AnInstanceThatLostItsNotificationsDoesNotServeWhatChangedMeanwhileOnceItHearsAgain()
     {
-        using var database = new PostgresTestDatabase();
-        await using var first = new ReconnectApplication(FixturePaths.Sample, settings: Settings(database));
-        await using var second = new ReconnectApplication(FixturePaths.Sample, settings: Settings(database));
-        var (writer, reader) = (first.CreateClient(), second.CreateClient());
-        await first.SyncToCompletionAsync(writer);
-        var top = (await SuggestionsEndpointsTests.GetSuggestionsAsync(reader))[0];
+        await using var instances = await TwoInstances.StartAsync();
+        var (writer, reader, top, database) = (instances.Writer, instances.Reader, instances.Top, instances.Database);
 
         // Every listener's connection is cut (as a database failover or a network blip would), and the
         // change is made before any has reconnected: no instance hears its notification.
@@ -79,9 +70,52 @@ public sealed class CrossInstanceCacheTests
         return (int)(long)(await command.ExecuteScalarAsync())!;
     }
 
-    private static Dictionary<string, string?> Settings(PostgresTestDatabase database) => new()
+    /// <summary>
+    /// Two instances on one fresh PostgreSQL database; the first (the writer) has synced the sample
+    /// mailbox, and the second (the reader) has served, and so cached, the user's suggestions.
+    /// </summary>
+    private sealed class TwoInstances : IAsyncDisposable
     {
-        ["Database:Provider"] = "PostgreSQL",
-        ["ConnectionStrings:Reconnect"] = database.ConnectionString,
-    };
+        private ReconnectApplication? _first;
+        private ReconnectApplication? _second;
+
+        public PostgresTestDatabase Database { get; } = new();
+
+        public HttpClient Writer { get; private set; } = null!;
+
+        public HttpClient Reader { get; private set; } = null!;
+
+        /// <summary>The reader's top suggestion before any change.</summary>
+        public Core.Suggestions.Suggestion Top { get; private set; } = null!;
+
+        public static async Task<TwoInstances> StartAsync()
+        {
+            var instances = new TwoInstances();
+            var settings = new Dictionary<string, string?>
+            {
+                ["Database:Provider"] = "PostgreSQL",
+                ["ConnectionStrings:Reconnect"] = instances.Database.ConnectionString,
+            };
+            instances._first = new ReconnectApplication(FixturePaths.Sample, settings: settings);
+            instances._second = new ReconnectApplication(FixturePaths.Sample, settings: settings);
+            instances.Writer = instances._first.CreateClient();
+            instances.Reader = instances._second.CreateClient();
+            await instances._first.SyncToCompletionAsync(instances.Writer);
+            instances.Top = (await SuggestionsEndpointsTests.GetSuggestionsAsync(instances.Reader))[0];
+            return instances;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var app in new[] { _first, _second })
+            {
+                if (app is not null)
+                {
+                    await app.DisposeAsync();
+                }
+            }
+
+            Database.Dispose();
+        }
+    }
 }
