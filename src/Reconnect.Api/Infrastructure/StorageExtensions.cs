@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
+using Npgsql;
 
 namespace Reconnect.Api.Infrastructure;
 
@@ -54,23 +57,62 @@ internal static class StorageExtensions
 
     /// <summary>Brings the schema up to date before the app serves requests.</summary>
     // REVIEW: migrating on start suits a single instance and the demo; a fleet should migrate in its deployment
-    // step. On PostgreSQL, instances starting together serialise on the migrations lock EF Core 9+ takes.
+    // step. On PostgreSQL, instances starting together take turns (see MigratePostgreSqlAsync).
     private sealed class DatabaseMigrator(IServiceScopeFactory scopes) : IHostedService
     {
+        // Any fixed number: the key of the session lock instances migrating one database take turns on.
+        private const long MigrationLockKey = 0x5265636F6E6E6563; // "Reconnec"
+
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
-            await db.Database.MigrateAsync(cancellationToken);
-            if (db.Database.IsSqlite())
+            if (db.Database.IsNpgsql())
             {
-                // WAL lets the pane read while a sync writes; it is also what makes synchronous=NORMAL
-                // (set on each connection) safe: a killed process loses no committed page.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+                await MigratePostgreSqlAsync(db, cancellationToken);
+                return;
             }
+
+            await db.Database.MigrateAsync(cancellationToken);
+            // WAL lets the pane read while a sync writes; it is also what makes synchronous=NORMAL
+            // (set on each connection) safe: a killed process loses no committed page.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        /// <summary>
+        /// EF Core's own migration lock on PostgreSQL lives in each migration's transaction, so two
+        /// instances starting on a fresh database can interleave between migrations and apply one
+        /// twice (seen in a test: "index … does not exist"). A session advisory lock around the whole
+        /// run makes them take turns; the second then finds nothing left to apply. The lock goes with
+        /// its session, so an instance that dies while migrating does not hold the others up.
+        /// </summary>
+        private static async Task MigratePostgreSqlAsync(ReconnectDbContext db, CancellationToken cancellationToken)
+        {
+            var creator = db.GetService<IRelationalDatabaseCreator>();
+            if (!await creator.ExistsAsync(cancellationToken))
+            {
+                try
+                {
+                    await creator.CreateAsync(cancellationToken);
+                }
+                catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+                {
+                    // Another instance created it first.
+                }
+            }
+
+            var session = new NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()) { Pooling = false }.ConnectionString;
+            await using var connection = new NpgsqlConnection(session);
+            await connection.OpenAsync(cancellationToken);
+            await using (var take = new NpgsqlCommand($"SELECT pg_advisory_lock({MigrationLockKey})", connection))
+            {
+                await take.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await db.Database.MigrateAsync(cancellationToken);
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Reconnect.Api.Sync;
 using Reconnect.Api.Tests.Support;
 using Xunit.Abstractions;
@@ -14,19 +15,22 @@ namespace Reconnect.Api.Tests.Scaling;
 public sealed class MultiInstanceSyncTests(Generated20kMailbox mailbox, ITestOutputHelper output) : IClassFixture<Generated20kMailbox>
 {
     [Fact]
-    public async Task TwoInstancesAskedToSyncTheSameUserAtOnceRunOneSyncAndReachTheExactGroundTruth()
+    public async Task TwoApiProcessesAskedToSyncTheSameUserAtOnceRunOneSyncAndReachTheExactGroundTruth()
     {
         using var database = new PostgresTestDatabase();
-        await using var first = new ReconnectApplication(mailbox.Folder, settings: Settings(database));
-        await using var second = new ReconnectApplication(mailbox.Folder, settings: Settings(database));
-        var clients = new[] { first.CreateClient(), second.CreateClient() };
-        // Both instances up (and migrated) before the race.
-        await Task.WhenAll(clients.Select(c => c.GetAsync("/api/sync")));
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        // Each process serves the mailbox from a Graph simulator of its own, on a port the test can ask.
+        var simulators = new[] { ApiProcess.FreePort(), ApiProcess.FreePort() };
+        using var first = ApiProcess.Start(ApiProcess.FreePort(), ProcessEnvironment(database, simulators[0]));
+        using var second = ApiProcess.Start(ApiProcess.FreePort(), ProcessEnvironment(database, simulators[1]));
+        // Both processes up (and the database migrated) before the race.
+        await Task.WhenAll(first.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60)), second.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60)));
+        var clients = new[] { new HttpClient { BaseAddress = first.Address }, new HttpClient { BaseAddress = second.Address } };
 
         var answers = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => clients[i % 2].PostAsync("/api/sync", null)));
         Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Accepted, answer.StatusCode));
 
-        // Progress is visible from the instance that is not syncing too.
+        // Progress is visible from the process that is not syncing too.
         var seenRunning = new bool[2];
         SyncStatus[] statuses;
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(3);
@@ -41,13 +45,14 @@ public sealed class MultiInstanceSyncTests(Generated20kMailbox mailbox, ITestOut
         }
         while (statuses.Any(s => s.State == "running") && DateTime.UtcNow < deadline);
 
-        var requests = new[] { first.DemoMailbox.Server.RequestCount, second.DemoMailbox.Server.RequestCount };
+        var requests = await Task.WhenAll(simulators.Select(port => GraphRequestsAsync(http, port)));
         output.WriteLine($"Graph requests: {requests[0]} and {requests[1]}; final {statuses[0]}");
         Assert.All(statuses, s => Assert.Equal("completed", s.State));
         Assert.Equal(statuses[0], statuses[1]);
         Assert.All(seenRunning, Assert.True);
-        // One sync: one instance read the mailbox, the other never called Graph.
+        // One sync: one process read the mailbox, the other never called Graph.
         Assert.Equal(0, requests.Min());
+        Assert.True(requests.Max() > 0, "neither process read the mailbox");
         Assert.InRange(statuses[0].MessagesProcessed, 18_000, 20_000);
         Assert.Equal(statuses[0].MessagesProcessed, statuses[0].MessagesEstimated);
         foreach (var client in clients)
@@ -61,11 +66,7 @@ public sealed class MultiInstanceSyncTests(Generated20kMailbox mailbox, ITestOut
     {
         using var database = new PostgresTestDatabase();
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var environment = Settings(database).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
-        environment["Demo__Enabled"] = "true";
-        environment["Demo__MailboxPath"] = mailbox.Folder;
-        environment["Storage__DataFolder"] = Directory.CreateTempSubdirectory("reconnect-killed-").FullName;
-        environment["Clock__Now"] = "2026-11-26T00:00:00Z";
+        var environment = ProcessEnvironment(database, simulatorPort: 0);
         // Slower pages on the doomed instance: its sync outlasts the wait below on any machine,
         // since Graph's latency, not the CPU, sets its pace (about 50 rounds of 60 ms).
         environment["Graph__PageSize"] = "100";
@@ -176,6 +177,25 @@ public sealed class MultiInstanceSyncTests(Generated20kMailbox mailbox, ITestOut
         Assert.Equal(clocks[0].Now, status.StartedAt);
         Assert.Equal(0, requests.Min());
         Assert.True(requests.Max() > 0, "neither instance synced the due mailbox");
+    }
+
+    /// <summary>The API as a process of its own on the database, the demo user's mailbox served by a simulator on <paramref name="simulatorPort"/> (0: any).</summary>
+    private Dictionary<string, string> ProcessEnvironment(PostgresTestDatabase database, int simulatorPort)
+    {
+        var environment = Settings(database).ToDictionary(s => s.Key.Replace(":", "__", StringComparison.Ordinal), s => s.Value!);
+        environment["Demo__Enabled"] = "true";
+        environment["Demo__MailboxPath"] = mailbox.Folder;
+        environment["Storage__DataFolder"] = Directory.CreateTempSubdirectory("reconnect-process-").FullName;
+        environment["Clock__Now"] = "2026-11-26T00:00:00Z";
+        environment["GraphSimulator__Port"] = simulatorPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return environment;
+    }
+
+    /// <summary>How many Graph requests a process's simulator has answered (its control endpoint does not count itself).</summary>
+    private static async Task<long> GraphRequestsAsync(HttpClient http, int simulatorPort)
+    {
+        using var state = JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{simulatorPort}/simulator/state"));
+        return state.RootElement.GetProperty("requestCount").GetInt64();
     }
 
     /// <summary>Both instances on one database; slow, small pages so a sync outlasts the race; short leases.</summary>
