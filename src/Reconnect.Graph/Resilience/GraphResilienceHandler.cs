@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 
 namespace Reconnect.Graph.Resilience;
@@ -14,6 +15,9 @@ namespace Reconnect.Graph.Resilience;
 /// </remarks>
 internal sealed class GraphResilienceHandler(GraphResilience resilience) : DelegatingHandler
 {
+    // Below the large object heap's threshold, so reading a page rents small pooled blocks.
+    private const int BlockSize = 64 * 1024;
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         // While Graph throttles the mailbox, a new request waits before it starts (outside its
@@ -35,12 +39,13 @@ internal sealed class GraphResilienceHandler(GraphResilience resilience) : Deleg
 
         try
         {
-            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            var body = await ReadBodyAsync(response.Content, cancellationToken);
             if (response.Content.Headers.ContentType?.MediaType?.EndsWith("json", StringComparison.OrdinalIgnoreCase) == true)
             {
-                await EnsureCompleteJsonAsync(response.Content, cancellationToken);
+                EnsureCompleteJson(body);
             }
 
+            response.Content = Buffered(response.Content, body);
             return response;
         }
         catch
@@ -50,9 +55,74 @@ internal sealed class GraphResilienceHandler(GraphResilience resilience) : Deleg
         }
     }
 
-    private static async Task EnsureCompleteJsonAsync(HttpContent content, CancellationToken cancellationToken)
+    /// <summary>
+    /// The whole body in one array of its exact size. Graph sends pages chunked, without a length,
+    /// and buffering those in a growing stream allocated about three times a page's size on the
+    /// large object heap, then a copy to check it: a page's worth is read here into pooled blocks
+    /// and copied once.
+    /// </summary>
+    private static async Task<byte[]> ReadBodyAsync(HttpContent content, CancellationToken cancellationToken)
     {
-        var body = await content.ReadAsByteArrayAsync(cancellationToken);
+        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
+        if (content.Headers.ContentLength is { } length and <= int.MaxValue)
+        {
+            var exact = new byte[length];
+            await stream.ReadExactlyAsync(exact, cancellationToken);
+            return exact;
+        }
+
+        var blocks = new List<byte[]>();
+        var total = 0;
+        try
+        {
+            while (true)
+            {
+                var block = ArrayPool<byte>.Shared.Rent(BlockSize);
+                blocks.Add(block);
+                var filled = await stream.ReadAtLeastAsync(block.AsMemory(0, BlockSize), BlockSize, throwOnEndOfStream: false, cancellationToken);
+                total += filled;
+                if (filled < BlockSize)
+                {
+                    break;
+                }
+            }
+
+            var body = new byte[total];
+            for (var i = 0; i < blocks.Count; i++)
+            {
+                var offset = i * BlockSize;
+                blocks[i].AsSpan(0, Math.Min(BlockSize, total - offset)).CopyTo(body.AsSpan(offset));
+            }
+
+            return body;
+        }
+        finally
+        {
+            foreach (var block in blocks)
+            {
+                ArrayPool<byte>.Shared.Return(block);
+            }
+        }
+    }
+
+    private static ByteArrayContent Buffered(HttpContent original, byte[] body)
+    {
+        var buffered = new ByteArrayContent(body);
+        foreach (var (name, values) in original.Headers)
+        {
+            // The new content knows its own length.
+            if (!name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                buffered.Headers.TryAddWithoutValidation(name, values);
+            }
+        }
+
+        original.Dispose();
+        return buffered;
+    }
+
+    private static void EnsureCompleteJson(byte[] body)
+    {
         if (body.Length == 0)
         {
             return;
