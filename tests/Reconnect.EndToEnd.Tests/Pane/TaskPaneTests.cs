@@ -303,13 +303,7 @@ public sealed class TaskPaneTests(ChromiumFixture chromium)
     {
         var browser = chromium.Require();
         // The sample mailbox plus a calendar: two 1:1s with Crystal in spring 2024, before her silence.
-        var mailbox = Directory.CreateTempSubdirectory("reconnect-e2e-calendar-").FullName;
-        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures", "sample-mailbox")))
-        {
-            File.Copy(file, Path.Combine(mailbox, Path.GetFileName(file)));
-        }
-
-        Reconnect.Testing.CalendarLines.WriteEvents(mailbox,
+        var mailbox = SampleWithCalendar(
             Reconnect.Testing.CalendarLines.Event("E1", "uid-1", new DateTime(2024, 4, 9, 15, 0, 0, DateTimeKind.Utc), attendees: ("crystal.cory@fabrikam.example", "required", "accepted")),
             Reconnect.Testing.CalendarLines.Event("E2", "uid-2", new DateTime(2024, 4, 23, 15, 0, 0, DateTimeKind.Utc), attendees: ("crystal.cory@fabrikam.example", "required", "accepted")));
         try
@@ -332,6 +326,53 @@ public sealed class TaskPaneTests(ChromiumFixture chromium)
         {
             Directory.Delete(mailbox, recursive: true);
         }
+    }
+
+    [SkippableFact]
+    public async Task APersonLastSeenOnlyInACrowdShowsTheirLastPersonalExchangeApart()
+    {
+        var browser = chromium.Require();
+        // Crystal's only exchange since May 2024 is an all-hands of 40: the last exchange, but not a personal one.
+        var crowd = Enumerable.Range(0, 38).Select(i => ($"staff{i}@northwind.example", "required", "none"))
+            .Append(("crystal.cory@fabrikam.example", "optional", "accepted"))
+            .ToArray();
+        var mailbox = SampleWithCalendar(
+            Reconnect.Testing.CalendarLines.Event("E-allhands", "uid-allhands", new DateTime(2026, 11, 2, 17, 0, 0, DateTimeKind.Utc), 60,
+                userResponse: "accepted", organizer: "ceo@northwind.example", attendees: crowd));
+        try
+        {
+            await using var server = PaneServer.Start(mailbox);
+            await using var pane = await PaneSession.OpenAsync(browser, server, PaneHost.Outlook);
+            var page = pane.Page;
+            await WaitForSuggestionsAsync(page);
+
+            // Still the top suggestion: the crowd does not end her silence.
+            Assert.Equal(Crystal, (await page.Locator("[data-testid=suggestion] .name").AllTextContentsAsync())[0]);
+            await OpenAsync(page, Crystal);
+
+            var facts = page.GetByTestId("facts");
+            await Expect(facts.Locator("dt", new() { HasTextString = "Last exchange" }).Locator("xpath=following-sibling::dd[1]")).ToContainTextAsync("2026");
+            await Expect(facts.Locator("dt", new() { HasTextString = "Last personal exchange" }).Locator("xpath=following-sibling::dd[1]")).ToContainTextAsync("2024");
+            await pane.ScreenshotAsync("16-person-last-seen-in-a-crowd");
+            Assert.Empty(pane.PageErrors);
+        }
+        finally
+        {
+            Directory.Delete(mailbox, recursive: true);
+        }
+    }
+
+    /// <summary>A copy of the sample mailbox with these calendar events; the caller deletes it.</summary>
+    private static string SampleWithCalendar(params System.Text.Json.Nodes.JsonObject[] events)
+    {
+        var mailbox = Directory.CreateTempSubdirectory("reconnect-e2e-calendar-").FullName;
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "fixtures", "sample-mailbox")))
+        {
+            File.Copy(file, Path.Combine(mailbox, Path.GetFileName(file)));
+        }
+
+        Reconnect.Testing.CalendarLines.WriteEvents(mailbox, events);
+        return mailbox;
     }
 
     [SkippableFact]
