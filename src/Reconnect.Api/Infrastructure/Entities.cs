@@ -43,6 +43,9 @@ public sealed class MailboxSync
     public long ItemsSkipped { get; set; }
     public string? Error { get; set; }
 
+    /// <summary>Syncs that failed in a row up to the last one (0 once one completes): the scheduler's backoff doubles with it.</summary>
+    public int ConsecutiveFailures { get; set; }
+
     /// <summary>
     /// The instance whose sync holds this mailbox, while <see cref="LeaseExpiresAt"/> is in the future.
     /// Taken and renewed with conditional updates, so instances sharing a database never sync one

@@ -461,6 +461,7 @@ internal sealed class MailboxSyncRunner(
             .SetProperty(x => x.State, state)
             .SetProperty(x => x.CompletedAt, now)
             .SetProperty(x => x.Error, error)
+            .SetProperty(x => x.ConsecutiveFailures, x => state == SyncState.Failed ? x.ConsecutiveFailures + 1 : 0)
             .SetProperty(x => x.LeaseOwner, (string?)null)
             .SetProperty(x => x.LeaseExpiresAt, (DateTime?)null)
             .SetProperty(x => x.MessagesEstimated, x => state == SyncState.Completed ? x.MessagesProcessed : x.MessagesEstimated));

@@ -29,7 +29,6 @@ internal sealed class SyncScheduler(
     /// <summary>Due mailboxes read per look, most overdue first; a larger backlog is read at the following looks.</summary>
     private const int BatchSize = 1000;
 
-    private readonly FailureStreaks _failures = new();
     private readonly Queue<SyncCandidate> _due = new();
     // Only the ExecuteAsync loop touches these: no lock.
     private readonly List<Task> _running = [];
@@ -91,6 +90,9 @@ internal sealed class SyncScheduler(
         }
     }
 
+    // A row that failed before the count was kept says 0: it failed at least once.
+    private static int FailuresInARow(SyncCandidate failed) => Math.Max(1, failed.ConsecutiveFailures);
+
     /// <summary>Reads which mailboxes are due now, most overdue first, into the queue; returns the time it judged by.</summary>
     private async Task<DateTime> LookAsync(SyncOptions settings, CancellationToken cancellationToken)
     {
@@ -98,13 +100,11 @@ internal sealed class SyncScheduler(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
 
-        // Few rows (failing mailboxes, syncs under way), all needed to count failures in a row.
-        var unsettled = await db.MailboxSyncs.AsNoTracking()
-            .Where(s => s.State == SyncState.Failed || s.State == SyncState.Running)
+        // Few rows: the mailboxes whose last sync failed.
+        var failed = await db.MailboxSyncs.AsNoTracking()
+            .Where(s => s.State == SyncState.Failed && s.CompletedAt != null)
             .WithOwners(db)
             .ToListAsync(cancellationToken);
-        var failed = unsettled.Where(s => s.State == SyncState.Failed && s.CompletedAt is not null).ToList();
-        _failures.Observe(failed.Select(s => (s.MailboxId, s.CompletedAt!.Value)), unsettled.Select(s => s.MailboxId).ToHashSet());
 
         // Nothing is due before the interval itself; each mailbox's spread is applied to the rows read.
         var completedBefore = now - settings.RefreshInterval;
@@ -117,7 +117,7 @@ internal sealed class SyncScheduler(
 
         var refreshes = stale.Select(s => (Mailbox: s, DueAt: SyncSchedule.NextRefresh(s.MailboxId, s.CompletedAt!.Value, settings.RefreshInterval)));
         var retries = failed.Where(s => !SyncErrors.NeedsUser(s.Error))
-            .Select(s => (Mailbox: s, DueAt: SyncSchedule.NextRetry(s.MailboxId, s.CompletedAt!.Value, _failures.Count(s.MailboxId), settings)));
+            .Select(s => (Mailbox: s, DueAt: SyncSchedule.NextRetry(s.MailboxId, s.CompletedAt!.Value, FailuresInARow(s), settings)));
         _due.Clear();
         foreach (var (mailbox, _) in refreshes.Concat(retries).Where(d => d.DueAt <= now).OrderBy(d => d.DueAt))
         {

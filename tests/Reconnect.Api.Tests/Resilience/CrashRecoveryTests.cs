@@ -19,12 +19,12 @@ public sealed class CrashRecoveryTests(Generated20kMailbox mailbox, ITestOutputH
     [Fact]
     public async Task ASyncKilledTenTimesAtRandomPointsEndsWithExactlyTheGroundTruth()
     {
-        var dataFolder = Directory.CreateTempSubdirectory("reconnect-crash-").FullName;
+        using var dataFolder = new TempFolder("reconnect-crash-");
         var environment = new Dictionary<string, string>
         {
             ["Demo__Enabled"] = "true",
             ["Demo__MailboxPath"] = mailbox.Folder,
-            ["Storage__DataFolder"] = dataFolder,
+            ["Storage__DataFolder"] = dataFolder.Path,
             ["Clock__Now"] = "2026-11-26T00:00:00Z",
             // Small, slow pages: a sync long enough for every kill to land inside it.
             ["Graph__PageSize"] = "50",
@@ -37,84 +37,55 @@ public sealed class CrashRecoveryTests(Generated20kMailbox mailbox, ITestOutputH
         var watch = Stopwatch.StartNew();
         var killedWhileRunning = 0;
         var progress = new List<long>();
-        try
+        // Kills that land before the sync has started or after it ended do not count; at most 25 rounds.
+        for (var round = 0; killedWhileRunning < Kills && round < 25; round++)
         {
-            // Kills that land before the sync has started or after it ended do not count; at most 25 rounds.
-            for (var round = 0; killedWhileRunning < Kills && round < 25; round++)
+            using var api = ApiProcess.Start(ApiProcess.FreePort(), environment);
+            await api.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60));
+            // Every other round relies on the start-up resumer alone; the others also ask again.
+            if (round == 0 || round % 2 == 1)
             {
-                using var api = ApiProcess.Start(ApiProcess.FreePort(), environment);
-                await api.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60));
-                // Every other round relies on the start-up resumer alone; the others also ask again.
-                if (round == 0 || round % 2 == 1)
-                {
-                    using var started = await http.PostAsync(new Uri(api.Address, "/api/sync"), null);
-                    Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-                }
-
-                // Kill once the sync has committed a random number of items more than it had: a
-                // random point inside the page pipeline (reading, writing or committing). The steps
-                // share out the first part of the mailbox, so the kills still left fit in before the
-                // sync can finish, however fast this machine commits between two status polls.
-                var reached = progress.LastOrDefault();
-                var step = Math.Max(100, (int)((mailbox.MessageCount * 0.6 - reached) / (Kills - killedWhileRunning)));
-                var target = reached + random.Next(50, step);
-                var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-                SyncStatus? status;
-                do
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(random.Next(20, 120)));
-                    status = await http.GetFromJsonAsync<SyncStatus>(new Uri(api.Address, "/api/sync"));
-                }
-                while (status!.State is "running" or "idle" && status.MessagesProcessed < target && DateTime.UtcNow < deadline);
-
-                api.Kill();
-                progress.Add(status!.MessagesProcessed);
-                if (status.State == "running")
-                {
-                    killedWhileRunning++;
-                }
-            }
-
-            using var last = ApiProcess.Start(ApiProcess.FreePort(), environment);
-            await last.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60));
-            using (var started = await http.PostAsync(new Uri(last.Address, "/api/sync"), null))
-            {
+                using var started = await http.PostAsync(new Uri(api.Address, "/api/sync"), null);
                 Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
             }
 
-            var final = await WaitForSyncAsync(http, last.Address, TimeSpan.FromMinutes(5));
-            output.WriteLine($"{progress.Count} kills ({killedWhileRunning} mid-sync) at {string.Join(", ", progress)} processed; total {watch.Elapsed.TotalSeconds:F1} s; final {final}");
-            Assert.True(final.State == "completed", $"{final}\n{last.Tail}");
-            Assert.Equal(Kills, killedWhileRunning);
-            using var reader = new HttpClient { BaseAddress = last.Address };
-            CorrespondenceTable.AssertEqual(CorrespondenceTable.Load(mailbox.ExpectedCsv), await IndexReader.ReadAllAsync(reader), compareAutomated: false);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
+            // Kill once the sync has committed a random number of items more than it had: a
+            // random point inside the page pipeline (reading, writing or committing). The steps
+            // share out the first part of the mailbox, so the kills still left fit in before the
+            // sync can finish, however fast this machine commits between two status polls.
+            var reached = progress.LastOrDefault();
+            var step = Math.Max(100, (int)((mailbox.MessageCount * 0.6 - reached) / (Kills - killedWhileRunning)));
+            var target = reached + random.Next(50, step);
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+            SyncStatus? status;
+            do
             {
-                Directory.Delete(dataFolder, recursive: true);
+                await Task.Delay(TimeSpan.FromMilliseconds(random.Next(20, 120)));
+                status = await http.GetFromJsonAsync<SyncStatus>(new Uri(api.Address, "/api/sync"));
             }
-            catch (IOException)
-            {
-                // Left to the OS's temp cleanup.
-            }
-        }
-    }
+            while (status!.State is "running" or "idle" && status.MessagesProcessed < target && DateTime.UtcNow < deadline);
 
-    private static async Task<SyncStatus> WaitForSyncAsync(HttpClient http, Uri address, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            var status = await http.GetFromJsonAsync<SyncStatus>(new Uri(address, "/api/sync"));
-            if (status!.State != "running" || DateTime.UtcNow > deadline)
+            api.Kill();
+            progress.Add(status!.MessagesProcessed);
+            if (status.State == "running")
             {
-                return status;
+                killedWhileRunning++;
             }
-
-            await Task.Delay(100);
         }
+
+        using var last = ApiProcess.Start(ApiProcess.FreePort(), environment);
+        await last.WaitUntilReadyAsync(http, TimeSpan.FromSeconds(60));
+        using (var started = await http.PostAsync(new Uri(last.Address, "/api/sync"), null))
+        {
+            Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
+        }
+
+        var final = (await Polling.UntilAsync(
+            () => http.GetFromJsonAsync<SyncStatus>(new Uri(last.Address, "/api/sync")), s => s!.State != "running", TimeSpan.FromMinutes(5), "The end of the last sync"))!;
+        output.WriteLine($"{progress.Count} kills ({killedWhileRunning} mid-sync) at {string.Join(", ", progress)} processed; total {watch.Elapsed.TotalSeconds:F1} s; final {final}");
+        Assert.True(final.State == "completed", $"{final}\n{last.Tail}");
+        Assert.Equal(Kills, killedWhileRunning);
+        using var reader = new HttpClient { BaseAddress = last.Address };
+        CorrespondenceTable.AssertEqual(CorrespondenceTable.Load(mailbox.ExpectedCsv), await IndexReader.ReadAllAsync(reader), compareAutomated: false);
     }
 }

@@ -94,6 +94,41 @@ public sealed class SyncSchedulerTests(Generated2kMailbox mailbox) : IClassFixtu
     }
 
     [Fact]
+    public async Task TheFailuresInARowOutliveARestartOfTheInstance()
+    {
+        var clock = new SchedulerClock();
+        var backoff = Defaults.FailureBackoff;
+        using var database = new TempFolder("reconnect-restart-");
+        var settings = new Dictionary<string, string?>
+        {
+            ["GraphSimulator:Faults:ServerErrorRate"] = "1",
+            ["GraphSimulator:Faults:RetryAfterSeconds"] = "0",
+            ["Graph:Resilience:MaxRetryAttempts"] = "0",
+            // Both instances on one database, one after the other.
+            ["Storage:DataFolder"] = database.Path,
+        };
+        SyncStatus retried;
+        await using (var before = new ReconnectApplication(FixturePaths.Sample, services: clock.Install, settings: settings))
+        {
+            var client = before.CreateClient();
+            Assert.Equal("failed", (await before.SyncAsync(client)).State);
+            retried = await clock.AdvanceToScheduledSyncAsync(before.Services, client, (backoff * (1 + SyncSchedule.Spread)) + TimeSpan.FromMinutes(1));
+            Assert.Equal("failed", retried.State);
+        }
+
+        // Two failures in a row: a restarted instance still waits twice the first backoff ...
+        await using var after = new ReconnectApplication(FixturePaths.Sample, services: clock.Install, settings: settings);
+        var restarted = after.CreateClient();
+        await clock.AdvanceAsync(after.Services, backoff * 1.5);
+        Assert.Equal(retried, await restarted.GetFromJsonAsync<SyncStatus>("/api/sync"));
+
+        // ... and then retries.
+        var again = await clock.AdvanceToScheduledSyncAsync(after.Services, restarted, (backoff * 2 * (1 + SyncSchedule.Spread)) - (backoff * 1.5) + TimeSpan.FromMinutes(1));
+        Assert.Equal("failed", again.State);
+        Assert.Equal(3, (await SchedulerClock.RowsAsync(after.Services)).Single().ConsecutiveFailures);
+    }
+
+    [Fact]
     public async Task NoMoreThanMaxConcurrentSyncsScheduledSyncsRunAtOnceOnAnInstance()
     {
         await using var graph = await GraphSimulatorServer.StartAsync(FixturePaths.Sample);

@@ -59,27 +59,6 @@ public sealed class SyncScheduleTests
     }
 
     [Fact]
-    public void FailureStreaks_EachNewFailureCountsOnceAndARecoveredMailboxStartsAgain()
-    {
-        var streaks = new FailureStreaks();
-        var later = Completed.AddMinutes(5);
-
-        streaks.Observe([(1, Completed)], new HashSet<int> { 1 });
-        streaks.Observe([(1, Completed)], new HashSet<int> { 1 });
-        Assert.Equal(1, streaks.Count(1));
-
-        // Retried (running, so still counted), then failed again.
-        streaks.Observe([], new HashSet<int> { 1 });
-        streaks.Observe([(1, later)], new HashSet<int> { 1 });
-        Assert.Equal(2, streaks.Count(1));
-
-        // Completed in between: the next failure is the first of a new streak.
-        streaks.Observe([], new HashSet<int>());
-        streaks.Observe([(1, later.AddHours(1))], new HashSet<int> { 1 });
-        Assert.Equal(1, streaks.Count(1));
-    }
-
-    [Fact]
     public void Describe_ATokenOnlyTheUserCanRenew_IsAnErrorLeftToTheUser()
     {
         var expired = new MicrosoftIdentityWebChallengeUserException(

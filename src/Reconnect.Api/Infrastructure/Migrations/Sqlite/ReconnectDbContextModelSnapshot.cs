@@ -286,6 +286,9 @@ namespace Reconnect.Api.Infrastructure.Migrations.Sqlite
                     b.Property<DateTime?>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Error")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
