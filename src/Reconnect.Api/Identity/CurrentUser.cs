@@ -24,8 +24,20 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor, MailboxDirector
     /// The user's mailbox (created on first use) with what they said of people: what a read
     /// endpoint needs before it touches the people, from this instance's cache when it is current.
     /// </summary>
-    public async Task<MailboxReading> GetMailboxWithFeedbackAsync(CancellationToken cancellationToken) =>
-        _reading ??= await cache.GetAsync(Identity, () => ReadAsync(Identity, cancellationToken));
+    public async Task<MailboxReading> GetMailboxWithFeedbackAsync(CancellationToken cancellationToken)
+    {
+        if (_reading is null)
+        {
+            _reading = await cache.GetAsync(Identity, () => ReadAsync(Identity, cancellationToken));
+            if (!directory.SeenToday(_reading.Mailbox.LastSeenAt))
+            {
+                // The user is here: the scheduler keeps their mailbox fresh (Sync:DormantAfter).
+                await directory.MarkSeenTodayAsync(_reading.Mailbox.Id, cancellationToken);
+            }
+        }
+
+        return _reading;
+    }
 
     private async Task<MailboxReading> ReadAsync(UserIdentity identity, CancellationToken cancellationToken)
     {
@@ -41,7 +53,7 @@ internal sealed class CurrentUser(IHttpContextAccessor accessor, MailboxDirector
 }
 
 /// <summary>A mailbox row without its addresses: who, which people version, which threshold.</summary>
-internal sealed record MailboxSummary(int Id, string? DisplayName, long PeopleVersion, int StaleAfterMonths);
+internal sealed record MailboxSummary(int Id, string? DisplayName, long PeopleVersion, int StaleAfterMonths, DateTime? LastSeenAt);
 
 /// <summary>A mailbox as the read endpoints need it: its summary and what the user said of people.</summary>
 internal sealed record MailboxReading(MailboxSummary Mailbox, SuggestionFeedback Feedback);

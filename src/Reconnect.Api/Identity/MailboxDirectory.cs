@@ -5,7 +5,7 @@ using Reconnect.Api.People;
 namespace Reconnect.Api.Identity;
 
 /// <summary>Finds, or creates on first sight, the mailbox row of a signed-in user.</summary>
-internal sealed class MailboxDirectory(ReconnectDbContext db)
+internal sealed class MailboxDirectory(ReconnectDbContext db, MailboxChanges changes, TimeProvider clock)
 {
     public Task<int?> FindAsync(UserIdentity user, CancellationToken cancellationToken) =>
         Of(user).Select(m => (int?)m.Id).FirstOrDefaultAsync(cancellationToken);
@@ -19,7 +19,7 @@ internal sealed class MailboxDirectory(ReconnectDbContext db)
     {
         var found = await Of(user).Select(m => new
             {
-                Mailbox = new MailboxSummary(m.Id, m.DisplayName, m.PeopleVersion, m.StaleAfterMonths),
+                Mailbox = new MailboxSummary(m.Id, m.DisplayName, m.PeopleVersion, m.StaleAfterMonths, m.LastSeenAt),
                 Feedback = db.Feedback.Where(f => f.MailboxId == m.Id).ToList(),
             })
             .FirstOrDefaultAsync(cancellationToken);
@@ -33,7 +33,7 @@ internal sealed class MailboxDirectory(ReconnectDbContext db)
             return id;
         }
 
-        var mailbox = new Mailbox { TenantId = user.TenantId, ObjectId = user.ObjectId, DisplayName = user.Name };
+        var mailbox = new Mailbox { TenantId = user.TenantId, ObjectId = user.ObjectId, DisplayName = user.Name, LastSeenAt = Today };
         db.Mailboxes.Add(mailbox);
         try
         {
@@ -47,6 +47,22 @@ internal sealed class MailboxDirectory(ReconnectDbContext db)
             return await FindAsync(user, cancellationToken) ?? throw new InvalidOperationException("The mailbox row could not be created.");
         }
     }
+
+    /// <summary>Whether the user of a mailbox last seen then has been seen today already.</summary>
+    public bool SeenToday(DateTime? lastSeenAt) => lastSeenAt >= Today;
+
+    /// <summary>Records that the user came today (once a day: the date, not the time, is kept).</summary>
+    public async Task MarkSeenTodayAsync(int mailboxId, CancellationToken cancellationToken)
+    {
+        var today = Today;
+        if (await db.Mailboxes.Where(m => m.Id == mailboxId && (m.LastSeenAt == null || m.LastSeenAt < today))
+                .ExecuteUpdateAsync(m => m.SetProperty(x => x.LastSeenAt, today), cancellationToken) > 0)
+        {
+            await changes.PublishAsync(db, mailboxId, cancellationToken);
+        }
+    }
+
+    private DateTime Today => clock.GetUtcNow().UtcDateTime.Date;
 
     private IQueryable<Mailbox> Of(UserIdentity user) =>
         db.Mailboxes.AsNoTracking().Where(m => m.TenantId == user.TenantId && m.ObjectId == user.ObjectId);

@@ -21,6 +21,12 @@ public sealed class Mailbox
 
     /// <summary>The user's staleness threshold in months (3, 6, 12 or 24).</summary>
     public int StaleAfterMonths { get; set; } = 12;
+
+    /// <summary>
+    /// When the user last used Reconnect (to the day): the scheduler stops syncing a mailbox whose
+    /// user has not come back for <c>Sync:DormantAfter</c>. Null for rows older than the column.
+    /// </summary>
+    public DateTime? LastSeenAt { get; set; }
 }
 
 public enum SyncState

@@ -6,7 +6,7 @@ namespace Reconnect.Api.Sync;
 /// The sync's lease and its scheduler. Bound from:
 /// <code>
 /// "Sync": { "LeaseSeconds": 30, "RefreshInterval": "01:00:00", "MaxConcurrentSyncs": 4,
-///           "FailureBackoff": "00:05:00", "MaxFailureBackoff": "06:00:00" }
+///           "FailureBackoff": "00:05:00", "MaxFailureBackoff": "06:00:00", "DormantAfter": "90.00:00:00" }
 /// </code>
 /// </summary>
 public sealed class SyncOptions : IValidatableObject
@@ -36,6 +36,13 @@ public sealed class SyncOptions : IValidatableObject
     /// <summary>The longest the doubling of <see cref="FailureBackoff"/> goes.</summary>
     public TimeSpan MaxFailureBackoff { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How long a user may stay away before the scheduler stops syncing their mailbox (each scheduled
+    /// sync renews their on-behalf-of session, so without this a departed user's mail would be read
+    /// for as long as Entra ID allows); their next visit brings them back. <c>00:00:00</c>: never.
+    /// </summary>
+    public TimeSpan DormantAfter { get; set; } = TimeSpan.FromDays(90);
+
     internal TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
 
     internal bool SchedulerEnabled => RefreshInterval > TimeSpan.Zero;
@@ -57,6 +64,11 @@ public sealed class SyncOptions : IValidatableObject
         if (FailureBackoff < TimeSpan.FromMinutes(1) || FailureBackoff > day)
         {
             yield return new($"{SectionName}:{nameof(FailureBackoff)} must be between 00:01:00 and 1.00:00:00.", [nameof(FailureBackoff)]);
+        }
+
+        if (DormantAfter != TimeSpan.Zero && DormantAfter < day)
+        {
+            yield return new($"{SectionName}:{nameof(DormantAfter)} must be 00:00:00 (never) or at least 1.00:00:00.", [nameof(DormantAfter)]);
         }
 
         if (MaxFailureBackoff < FailureBackoff || MaxFailureBackoff > 7 * day)

@@ -100,9 +100,13 @@ internal sealed class SyncScheduler(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReconnectDbContext>();
 
+        // Users away longer than DormantAfter are left alone until they come back.
+        DateTime? seenSince = settings.DormantAfter > TimeSpan.Zero ? now - settings.DormantAfter : null;
+
         // Few rows: the mailboxes whose last sync failed.
         var failed = await db.MailboxSyncs.AsNoTracking()
             .Where(s => s.State == SyncState.Failed && s.CompletedAt != null)
+            .OfUsersSeenSince(db, seenSince)
             .WithOwners(db)
             .ToListAsync(cancellationToken);
 
@@ -110,6 +114,7 @@ internal sealed class SyncScheduler(
         var completedBefore = now - settings.RefreshInterval;
         var stale = await db.MailboxSyncs.AsNoTracking()
             .Where(s => s.State == SyncState.Completed && s.CompletedAt <= completedBefore)
+            .OfUsersSeenSince(db, seenSince)
             .OrderBy(s => s.CompletedAt)
             .Take(BatchSize)
             .WithOwners(db)

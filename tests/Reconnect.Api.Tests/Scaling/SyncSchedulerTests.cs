@@ -6,6 +6,7 @@ using Microsoft.Identity.Web;
 using Reconnect.Api.Infrastructure;
 using Reconnect.Api.Sync;
 using Reconnect.Api.Tests.Identity;
+using Reconnect.Api.Tests.People;
 using Reconnect.Api.Tests.Support;
 using Reconnect.GraphSimulator;
 
@@ -129,6 +130,36 @@ public sealed class SyncSchedulerTests(Generated2kMailbox mailbox) : IClassFixtu
     }
 
     [Fact]
+    public async Task AMailboxWhoseUserStaysAwayPastDormantAfterIsLeftAloneUntilTheyComeBack()
+    {
+        var clock = new SchedulerClock();
+        var day = TimeSpan.FromDays(1);
+        await using var app = new ReconnectApplication(FixturePaths.Sample, services: clock.Install, settings: new Dictionary<string, string?>
+        {
+            ["Sync:DormantAfter"] = "3.00:00:00",
+        });
+        var client = app.CreateClient();
+        await app.SyncToCompletionAsync(client);
+
+        // Away two days: still kept fresh (and the test's status check counts as a visit).
+        var refreshed = await clock.AdvanceToScheduledSyncAsync(app.Services, client, 2 * day);
+        Assert.Equal("completed", refreshed.State);
+
+        // Away four more: no sync, not a single Graph request, whatever is due.
+        var requests = app.DemoMailbox.Server.RequestCount;
+        await clock.AdvanceAsync(app.Services, 4 * day);
+        await clock.AdvanceAsync(app.Services, TimeSpan.FromHours(3));
+        Assert.Equal(refreshed.CompletedAt, (await SchedulerClock.RowsAsync(app.Services)).Single().CompletedAt);
+        Assert.Equal(requests, app.DemoMailbox.Server.RequestCount);
+
+        // Back in the pane: the next look syncs the mailbox again.
+        Assert.NotEmpty(await SuggestionsEndpointsTests.GetSuggestionsAsync(client));
+        var back = await clock.AdvanceToScheduledSyncAsync(app.Services, client, TimeSpan.FromMinutes(2));
+        Assert.Equal("completed", back.State);
+        Assert.True(app.DemoMailbox.Server.RequestCount > requests);
+    }
+
+    [Fact]
     public async Task NoMoreThanMaxConcurrentSyncsScheduledSyncsRunAtOnceOnAnInstance()
     {
         await using var graph = await GraphSimulatorServer.StartAsync(FixturePaths.Sample);
@@ -226,6 +257,7 @@ public sealed class SyncSchedulerTests(Generated2kMailbox mailbox) : IClassFixtu
     [InlineData("Sync:MaxConcurrentSyncs", "0")]
     [InlineData("Sync:FailureBackoff", "00:00:00")]
     [InlineData("Sync:MaxFailureBackoff", "00:01:00")]
+    [InlineData("Sync:DormantAfter", "12:00:00")]
     public async Task AnInvalidSchedulerSettingStopsTheAppAtStartUp(string key, string value)
     {
         await using var app = new ReconnectApplication(FixturePaths.Sample, settings: new Dictionary<string, string?> { [key] = value });

@@ -279,6 +279,9 @@ namespace Reconnect.Api.Infrastructure.Migrations.PostgreSql
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
 
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ObjectId")
                         .IsRequired()
                         .HasMaxLength(64)

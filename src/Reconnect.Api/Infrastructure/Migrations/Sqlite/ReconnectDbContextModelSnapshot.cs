@@ -250,6 +250,9 @@ namespace Reconnect.Api.Infrastructure.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ObjectId")
                         .IsRequired()
                         .HasMaxLength(64)
