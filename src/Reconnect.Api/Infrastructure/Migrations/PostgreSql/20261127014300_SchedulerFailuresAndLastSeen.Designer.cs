@@ -12,8 +12,8 @@ using Reconnect.Api.Infrastructure;
 namespace Reconnect.Api.Infrastructure.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlReconnectDbContext))]
-    [Migration("20261127010453_ConsecutiveSyncFailures")]
-    partial class ConsecutiveSyncFailures
+    [Migration("20261127014300_SchedulerFailuresAndLastSeen")]
+    partial class SchedulerFailuresAndLastSeen
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -281,6 +281,9 @@ namespace Reconnect.Api.Infrastructure.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .UseCollation("C");
+
+                    b.Property<DateTime?>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("ObjectId")
                         .IsRequired()

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Reconnect.Api.Infrastructure.Migrations.PostgreSql
 {
     /// <inheritdoc />
-    public partial class MailboxLastSeen : Migration
+    public partial class SchedulerFailuresAndLastSeen : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -16,6 +16,13 @@ namespace Reconnect.Api.Infrastructure.Migrations.PostgreSql
                 table: "Mailboxes",
                 type: "timestamp with time zone",
                 nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "ConsecutiveFailures",
+                table: "MailboxSyncs",
+                type: "integer",
+                nullable: false,
+                defaultValue: 0);
         }
 
         /// <inheritdoc />
@@ -24,6 +31,10 @@ namespace Reconnect.Api.Infrastructure.Migrations.PostgreSql
             migrationBuilder.DropColumn(
                 name: "LastSeenAt",
                 table: "Mailboxes");
+
+            migrationBuilder.DropColumn(
+                name: "ConsecutiveFailures",
+                table: "MailboxSyncs");
         }
     }
 }

@@ -11,8 +11,8 @@ using Reconnect.Api.Infrastructure;
 namespace Reconnect.Api.Infrastructure.Migrations.Sqlite
 {
     [DbContext(typeof(ReconnectDbContext))]
-    [Migration("20261127011551_MailboxLastSeen")]
-    partial class MailboxLastSeen
+    [Migration("20261127014244_SchedulerFailuresAndLastSeen")]
+    partial class SchedulerFailuresAndLastSeen
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
