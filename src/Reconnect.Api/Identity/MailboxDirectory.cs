@@ -58,7 +58,7 @@ internal sealed class MailboxDirectory(ReconnectDbContext db, MailboxChanges cha
         if (await db.Mailboxes.Where(m => m.Id == mailboxId && (m.LastSeenAt == null || m.LastSeenAt < today))
                 .ExecuteUpdateAsync(m => m.SetProperty(x => x.LastSeenAt, today), cancellationToken) > 0)
         {
-            await changes.PublishAsync(db, mailboxId, cancellationToken);
+            await changes.PublishAsync(db, mailboxId);
         }
     }
 

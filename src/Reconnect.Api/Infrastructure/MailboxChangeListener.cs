@@ -13,14 +13,23 @@ internal sealed class MailboxChangeListener(string connectionString, MailboxChan
     /// <summary>The application name the listening connection shows in <c>pg_stat_activity</c>.</summary>
     public const string ApplicationName = "reconnect-change-listener";
 
-    // A connection that died without a word (a dropped network path) is found by a query after this much silence.
-    private static readonly TimeSpan QuietCheck = TimeSpan.FromSeconds(15);
+    // A connection that died without a word (a dropped network path) is found by a query after this
+    // much silence, which must answer within PingTimeoutSeconds: until then the instance trusts a
+    // connection that may be gone, so both are short.
+    private static readonly TimeSpan QuietCheck = TimeSpan.FromSeconds(5);
+    private const int PingTimeoutSeconds = 5;
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Its own physical connection: a pooled one would carry the LISTEN back into the pool.
-        var listening = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false, ApplicationName = ApplicationName }.ConnectionString;
+        var listening = new NpgsqlConnectionStringBuilder(connectionString)
+        {
+            Pooling = false,
+            ApplicationName = ApplicationName,
+            CommandTimeout = PingTimeoutSeconds,
+            TcpKeepAlive = true,
+        }.ConnectionString;
         var retryDelay = TimeSpan.FromSeconds(1);
         while (!stoppingToken.IsCancellationRequested)
         {

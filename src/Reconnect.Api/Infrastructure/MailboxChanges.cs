@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,6 +29,9 @@ internal sealed class MailboxChanges
     private const int MaxRemembered = 50_000;
 
     private readonly ConcurrentDictionary<int, long> _changedAt = new();
+    // Numbering a change and recording it happen together, so recorded numbers only ever grow.
+    private readonly Lock _recording = new();
+    private readonly ILogger _logger;
     private long _counter;
     private long _everythingChangedAt;
     private volatile bool _listening;
@@ -36,9 +40,10 @@ internal sealed class MailboxChanges
     /// True where this instance makes every change itself (SQLite: one file, one instance); false
     /// where others may (PostgreSQL), so that nothing is trusted until the listener is connected.
     /// </param>
-    public MailboxChanges(bool everyChangeIsLocal)
+    public MailboxChanges(bool everyChangeIsLocal, ILogger<MailboxChanges> logger)
     {
         _listening = everyChangeIsLocal;
+        _logger = logger;
     }
 
     /// <summary>A stamp to take before reading a mailbox's state from the database.</summary>
@@ -51,29 +56,52 @@ internal sealed class MailboxChanges
         && (!_changedAt.TryGetValue(mailboxId, out var changedAt) || changedAt <= stamp);
 
     /// <summary>Tells every instance, this one first, that a committed change touched the mailbox.</summary>
-    public async Task PublishAsync(ReconnectDbContext db, int mailboxId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The change is committed already: a caller that stopped waiting must not keep the others from
+    /// hearing it, so the notification is not cancelled, and a failure to send it is logged, not
+    /// thrown (the others then see the change when their cached state expires, within a minute).
+    /// </remarks>
+    public async Task PublishAsync(ReconnectDbContext db, int mailboxId)
     {
         Heard(mailboxId);
-        if (db.Database.IsNpgsql())
+        if (!db.Database.IsNpgsql())
         {
-            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {mailboxId.ToString(CultureInfo.InvariantCulture)})", cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_notify({Channel}, {mailboxId.ToString(CultureInfo.InvariantCulture)})", CancellationToken.None);
+        }
+        catch (Exception exception) when (exception is DbException or InvalidOperationException or TimeoutException)
+        {
+            _logger.LogWarning(exception, "Could not tell the other instances that mailbox {MailboxId} changed; they see it within a minute", mailboxId);
         }
     }
 
     /// <summary>Records that a mailbox changed.</summary>
     public void Heard(int mailboxId)
     {
-        if (_changedAt.Count >= MaxRemembered)
+        lock (_recording)
         {
-            HeardEverything();
-            _changedAt.Clear();
-        }
+            if (_changedAt.Count >= MaxRemembered)
+            {
+                _changedAt.Clear();
+                Interlocked.Exchange(ref _everythingChangedAt, Interlocked.Increment(ref _counter));
+            }
 
-        _changedAt[mailboxId] = Interlocked.Increment(ref _counter);
+            _changedAt[mailboxId] = Interlocked.Increment(ref _counter);
+        }
     }
 
     /// <summary>Records that any mailbox may have changed (notifications were missed or unreadable).</summary>
-    public void HeardEverything() => Interlocked.Exchange(ref _everythingChangedAt, Interlocked.Increment(ref _counter));
+    public void HeardEverything()
+    {
+        lock (_recording)
+        {
+            Interlocked.Exchange(ref _everythingChangedAt, Interlocked.Increment(ref _counter));
+        }
+    }
 
     /// <summary>The listener is connected: changes from now on will be heard; those made while it was away were not.</summary>
     public void StartedListening()

@@ -43,7 +43,7 @@ internal static class StorageExtensions
             builder.Services.AddDbContext<ReconnectDbContext>(options => options.UseSqlite(connectionString).AddInterceptors(new SqlitePragmas()), optionsLifetime: ServiceLifetime.Singleton);
         }
 
-        builder.Services.AddSingleton(new MailboxChanges(everyChangeIsLocal: provider == DatabaseProvider.Sqlite));
+        builder.Services.AddSingleton(services => new MailboxChanges(everyChangeIsLocal: provider == DatabaseProvider.Sqlite, services.GetRequiredService<ILogger<MailboxChanges>>()));
         builder.Services.AddHostedService<DatabaseMigrator>();
         if (provider == DatabaseProvider.PostgreSql)
         {
@@ -97,9 +97,9 @@ internal static class StorageExtensions
                 {
                     await creator.CreateAsync(cancellationToken);
                 }
-                catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.DuplicateDatabase)
+                catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
                 {
-                    // Another instance created it first.
+                    // Another instance created it first (PostgreSQL reports the race either way).
                 }
             }
 

@@ -35,7 +35,7 @@ internal static class MeApi
         foreach (var id in ids)
         {
             people.Forget(id);
-            await changes.PublishAsync(db, id, cancellationToken);
+            await changes.PublishAsync(db, id);
         }
 
         await sessions.ForgetAsync(identity, cancellationToken);

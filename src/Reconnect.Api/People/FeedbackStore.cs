@@ -36,7 +36,7 @@ internal sealed class FeedbackStore(ReconnectDbContext db, MailboxChanges change
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await changes.PublishAsync(db, mailboxId, cancellationToken);
+        await changes.PublishAsync(db, mailboxId);
     }
 
     /// <summary>Forgets everything the user said of these addresses.</summary>
@@ -44,6 +44,6 @@ internal sealed class FeedbackStore(ReconnectDbContext db, MailboxChanges change
     {
         var list = addresses.ToList();
         await db.Feedback.Where(f => f.MailboxId == mailboxId && list.Contains(f.Address)).ExecuteDeleteAsync(cancellationToken);
-        await changes.PublishAsync(db, mailboxId, cancellationToken);
+        await changes.PublishAsync(db, mailboxId);
     }
 }

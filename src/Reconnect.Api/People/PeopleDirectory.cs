@@ -48,7 +48,7 @@ internal sealed class PeopleDirectory(ReconnectDbContext db, PeopleCache cache, 
             string.Empty, cancellationToken);
         await db.Mailboxes.Where(m => m.Id == mailboxId).ExecuteUpdateAsync(m => m.SetProperty(x => x.PeopleVersion, x => x.PeopleVersion + 1), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        await changes.PublishAsync(db, mailboxId, cancellationToken);
+        await changes.PublishAsync(db, mailboxId);
     }
 
     /// <summary>The rows a rebuild stores for <paramref name="people"/> (the load benchmark seeds the same).</summary>

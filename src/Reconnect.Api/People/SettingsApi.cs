@@ -38,7 +38,7 @@ internal static class SettingsApi
 
         var mailboxId = await user.GetMailboxIdAsync(cancellationToken);
         await db.Mailboxes.Where(m => m.Id == mailboxId).ExecuteUpdateAsync(m => m.SetProperty(x => x.StaleAfterMonths, change.StaleAfterMonths), cancellationToken);
-        await changes.PublishAsync(db, mailboxId, cancellationToken);
+        await changes.PublishAsync(db, mailboxId);
         return TypedResults.Ok(UserSettings.Of(change.StaleAfterMonths));
     }
 }

@@ -242,7 +242,7 @@ internal sealed class MailboxSyncRunner(
         await db.Mailboxes.Where(m => m.Id == mailboxId).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.DisplayName, owner.DisplayName)
             .SetProperty(x => x.OwnAddresses, string.Join('\n', owner.Addresses.All)), cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<MailboxChanges>().PublishAsync(db, mailboxId, cancellationToken);
+        await scope.ServiceProvider.GetRequiredService<MailboxChanges>().PublishAsync(db, mailboxId);
 
         var folders = await reader.GetFoldersToSyncAsync(cancellationToken);
         var cursors = await PrepareCursorsAsync(db, writer, mailboxId, folders, cancellationToken);

@@ -61,9 +61,9 @@ public static class SuggestionRanker
         for (var i = 0; i < rows.Length; i++)
         {
             ref readonly var row = ref rows[i];
-            if (best.Count == take && row.Worth < PeekPriority(best).Score)
+            if (best.Count == take && row.Worth >= 0 && row.Worth < PeekPriority(best).Score)
             {
-                // Rows come most worth first and no score exceeds its worth: nobody further can make the list.
+                // Rows come most worth first and no score exceeds a non-negative worth: nobody further can make the list.
                 break;
             }
 

@@ -100,7 +100,8 @@ internal sealed class GraphResilienceHandler(GraphResilience resilience) : Deleg
         {
             foreach (var block in blocks)
             {
-                ArrayPool<byte>.Shared.Return(block);
+                // Cleared: mail headers do not linger in a pool the whole process shares.
+                ArrayPool<byte>.Shared.Return(block, clearArray: true);
             }
         }
     }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Reconnect.Api.Infrastructure;
 
 namespace Reconnect.Api.Tests.Scaling;
@@ -8,7 +9,7 @@ public sealed class MailboxChangesTests
     [Fact]
     public void AReadingStaysCurrentUntilItsMailboxChangesAfterItWasTaken()
     {
-        var changes = new MailboxChanges(everyChangeIsLocal: true);
+        var changes = new MailboxChanges(everyChangeIsLocal: true, NullLogger<MailboxChanges>.Instance);
         changes.Heard(1);
         var stamp = changes.Now();
 
@@ -24,7 +25,7 @@ public sealed class MailboxChangesTests
     [Fact]
     public void NothingIsTrustedWhileNotificationsCannotBeHeardNorAfterwardsIfReadBefore()
     {
-        var changes = new MailboxChanges(everyChangeIsLocal: false);
+        var changes = new MailboxChanges(everyChangeIsLocal: false, NullLogger<MailboxChanges>.Instance);
         var early = changes.Now();
         Assert.False(changes.UnchangedSince(1, early), "another instance may change anything before this one listens");
 
@@ -43,7 +44,7 @@ public sealed class MailboxChangesTests
     [Fact]
     public void AnUnreadableNotificationOrAFullRecordCountsAsEverythingChanged()
     {
-        var changes = new MailboxChanges(everyChangeIsLocal: true);
+        var changes = new MailboxChanges(everyChangeIsLocal: true, NullLogger<MailboxChanges>.Instance);
         var stamp = changes.Now();
         changes.HeardEverything();
         Assert.False(changes.UnchangedSince(7, stamp));
