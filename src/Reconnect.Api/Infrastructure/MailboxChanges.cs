@@ -87,7 +87,7 @@ internal sealed class MailboxChanges
             if (_changedAt.Count >= MaxRemembered)
             {
                 _changedAt.Clear();
-                Interlocked.Exchange(ref _everythingChangedAt, Interlocked.Increment(ref _counter));
+                RecordEverythingChanged();
             }
 
             _changedAt[mailboxId] = Interlocked.Increment(ref _counter);
@@ -99,9 +99,12 @@ internal sealed class MailboxChanges
     {
         lock (_recording)
         {
-            Interlocked.Exchange(ref _everythingChangedAt, Interlocked.Increment(ref _counter));
+            RecordEverythingChanged();
         }
     }
+
+    // Only under _recording.
+    private void RecordEverythingChanged() => Interlocked.Exchange(ref _everythingChangedAt, Interlocked.Increment(ref _counter));
 
     /// <summary>The listener is connected: changes from now on will be heard; those made while it was away were not.</summary>
     public void StartedListening()

@@ -18,10 +18,10 @@ internal static class StorageExtensions
             .PostConfigure(options => options.DataFolder = Path.GetFullPath(options.DataFolder, builder.Environment.ContentRootPath))
             .ValidateOnStart();
 
-        // The options are built once (optionsLifetime Singleton), not per request scope: building
-        // them cost a read request about as much as its ranking.
         var provider = DatabaseProviders.Parse(builder.Configuration[DatabaseProviders.SettingName]);
         var connectionString = builder.Configuration.GetConnectionString("Reconnect");
+        // Either way the options are built once (optionsLifetime Singleton), not per request scope:
+        // building them cost a read request about as much as its ranking.
         if (provider == DatabaseProvider.PostgreSql)
         {
             if (string.IsNullOrWhiteSpace(connectionString))

@@ -21,6 +21,7 @@ internal sealed class MailboxSyncRunner(
     SyncMetrics metrics,
     Reconnect.Graph.Resilience.GraphResiliencePipelines resilience,
     SyncLeases leases,
+    MailboxChanges changes,
     TimeProvider clock,
     IHostApplicationLifetime lifetime,
     ILogger<MailboxSyncRunner> logger) : IDisposable
@@ -242,7 +243,7 @@ internal sealed class MailboxSyncRunner(
         await db.Mailboxes.Where(m => m.Id == mailboxId).ExecuteUpdateAsync(m => m
             .SetProperty(x => x.DisplayName, owner.DisplayName)
             .SetProperty(x => x.OwnAddresses, string.Join('\n', owner.Addresses.All)), cancellationToken);
-        await scope.ServiceProvider.GetRequiredService<MailboxChanges>().PublishAsync(db, mailboxId);
+        await changes.PublishAsync(db, mailboxId);
 
         var folders = await reader.GetFoldersToSyncAsync(cancellationToken);
         var cursors = await PrepareCursorsAsync(db, writer, mailboxId, folders, cancellationToken);
